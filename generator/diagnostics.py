@@ -1,0 +1,92 @@
+"""Diagnostics: what went wrong (or looks wrong) in a spec, and where.
+
+Every stage reports through a ``Sink``; nothing prints.  A fatal problem is
+raised as ``SpecError`` carrying its diagnostics, and the CLI turns it into
+compiler-style lines and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Literal
+
+Severity = Literal["error", "warning", "note"]
+
+# Stable codes: tests and users match on them, so never renumber.
+CODES: dict[str, str] = {
+    "SG001": "file cannot be read",
+    "SG002": "YAML/JSON syntax error",
+    "SG003": "not an OpenAPI document",
+    "SG004": "unsupported OpenAPI version",
+    "SG005": "invalid OpenAPI document",
+    "SG010": "unresolved $ref",
+    "SG011": "$ref points only at itself",
+    "SG012": "$ref to a file that cannot be read",
+    "SG020": "duplicate operationId",
+    "SG021": "two names map to the same identifier",
+    "SG022": "path parameter not declared",
+    "SG030": "configuration error",
+    "SG101": "schema cannot be expressed; falls back to Any",
+    "SG102": "non-standard keyword accepted",
+    "SG900": "internal error",
+    "SG901": "output cannot be written",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    file: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    severity: Severity
+    code: str
+    message: str
+    pointer: str = ""
+    span: Span | None = None
+
+    def render(self) -> str:
+        where = f"{self.span.file}:{self.span.line}:{self.span.column}: " if self.span else ""
+        at = f" (at {self.pointer})" if self.pointer else ""
+        return f"{where}{self.severity}[{self.code}]: {self.message}{at}"
+
+
+Locator = Callable[[str], "Span | None"]
+"""Maps a JSON pointer (``#/paths/...``) to a source position."""
+
+
+@dataclass
+class Sink:
+    """Collects diagnostics; locates them lazily through ``locator``."""
+
+    locator: Locator | None = None
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, severity: Severity, code: str, message: str, pointer: str = "") -> None:
+        span = self.locator(pointer) if (self.locator and pointer) else None
+        self.items.append(Diagnostic(severity, code, message, pointer, span))
+
+    def error(self, code: str, message: str, pointer: str = "") -> None:
+        self.add("error", code, message, pointer)
+
+    def warning(self, code: str, message: str, pointer: str = "") -> None:
+        self.add("warning", code, message, pointer)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "error"]
+
+
+class SpecError(Exception):
+    """A fatal problem with the input: nothing may be written."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("; ".join(d.render() for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+def fail(code: str, message: str, pointer: str = "", span: Span | None = None) -> SpecError:
+    return SpecError([Diagnostic("error", code, message, pointer, span)])

@@ -1,0 +1,37 @@
+"""Format: a pure ``str -> str`` function per file suffix.
+
+Python goes through black, in-process.  black is a declared dependency, so a
+missing formatter is an install error, never a silent skip: the output must
+not depend on the machine.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import black
+
+from generator.diagnostics import fail
+
+Formatter = Callable[[str], str]
+
+_MODE = black.Mode(target_versions={black.TargetVersion.PY311})
+
+
+def _python(source: str) -> str:
+    try:
+        return black.format_str(source, mode=_MODE)
+    except black.InvalidInput as exc:  # a renderer bug, but still no traceback
+        raise fail("SG900", f"internal error: generated Python does not parse: {exc}") from None
+
+
+FORMATTERS: dict[str, Formatter] = {".py": _python}
+
+
+def format_plan(plan: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for path, text in plan.items():
+        suffix = path[path.rfind(".") :] if "." in path.rsplit("/", 1)[-1] else ""
+        formatter = FORMATTERS.get(suffix)
+        out[path] = formatter(text) if formatter else text
+    return out

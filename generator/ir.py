@@ -1,0 +1,270 @@
+"""The normalized, target-neutral model of an API that every renderer reads.
+
+Contract:
+- Frozen dataclasses, tuples not lists, standard library only.
+- No Python or TypeScript syntax in here: a type is a small closed set of
+  classes (``Primitive | Array | Map | Ref | Literal | Any``), and a model body
+  is one of ``Object | Enum | Union``.
+- ``required`` (the key may be absent) and ``nullable`` (the value may be
+  null) are separate facts, decided once by ``normalize``.
+- Every node keeps its wire name and the JSON pointer it came from
+  (``origin``), so diagnostics and later issues (diffs, name locks) can point
+  back into the spec.
+- Model names are decided by ``normalize.naming`` and stored per target in
+  ``ModelName``; identifiers of fields are derived by the renderers through one
+  tested function per language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal as _Lit, TypeAlias, Union as _U
+
+JsonValue: TypeAlias = object
+"""A value decoded from JSON/YAML (None, bool, int, float, str, list, dict)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Json:
+    """A box for a spec value whose absence must differ from ``null``."""
+
+    value: JsonValue
+
+
+# --------------------------------------------------------------------- types
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Primitive:
+    kind: _Lit["string", "number", "integer", "boolean"]
+    format: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Array:
+    items: TypeExpr
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Map:
+    values: TypeExpr
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Ref:
+    """A reference to a named model, by its id (see ``Model.id``)."""
+
+    model: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Literal:
+    """A ``const`` value."""
+
+    value: JsonValue
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Any:
+    pass
+
+
+TypeExpr: TypeAlias = _U[Primitive, Array, Map, Ref, Literal, Any]
+
+
+# -------------------------------------------------------------- model bodies
+
+ParamLocation: TypeAlias = _Lit["path", "query", "header", "cookie"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ParamStyle:
+    """How a request-wrapper field travels: as a parameter or as the body."""
+
+    location: _Lit["path", "query", "header", "cookie", "body"]
+    style: str = ""
+    explode: bool = False
+    content_type: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Field:
+    wire_name: str
+    type: TypeExpr
+    required: bool
+    nullable: bool
+    origin: str
+    description: str | None = None
+    example: Json | None = None
+    default: Json | None = None
+    deprecated: bool = False
+    read_only: bool = False
+    write_only: bool = False
+    name_override: str | None = None
+    param: ParamStyle | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Object:
+    fields: tuple[Field, ...]
+    additional: TypeExpr | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Enum:
+    values: tuple[JsonValue, ...]
+    open: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnionMember:
+    type: TypeExpr
+    origin: str
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Union:
+    members: tuple[UnionMember, ...]
+    discriminator: str | None = None
+
+
+ModelBody: TypeAlias = _U[Object, Enum, Union]
+
+ModelRole: TypeAlias = _Lit[
+    "component",  # reached from components/schemas
+    "request",  # request body or anything inside it
+    "parameters",  # the {Op}Request wrapper and parameter schemas
+    "response",  # 2xx response bodies and their insides
+    "error",  # non-2xx response bodies and their insides
+    "globals",  # synthetic {Op}Globals / Globals
+    "security",  # synthetic Security
+    "file",  # synthetic multipart file object
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ModelName:
+    """A model's name in each target. Decided once, by ``normalize.naming``."""
+
+    python: str
+    typescript: str
+    ts_namespace: _Lit["components", "operations", "errors"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Model:
+    id: str
+    """Unique and stable: the JSON pointer of the schema, or a synthetic one."""
+    name: ModelName
+    body: ModelBody
+    role: ModelRole
+    owner: str
+    """The component key or operation name whose module holds this model."""
+    description: str | None = None
+    deprecated: bool = False
+    used_as_error: bool = False
+
+
+# ---------------------------------------------------------------- operations
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Parameter:
+    wire_name: str
+    location: ParamLocation
+    required: bool
+    type: TypeExpr
+    nullable: bool
+    origin: str
+    style: str
+    explode: bool
+    description: str | None = None
+    example: Json | None = None
+    default: Json | None = None
+    deprecated: bool = False
+    is_global: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RequestBody:
+    content_type: str
+    type: TypeExpr
+    required: bool
+    nullable: bool
+    origin: str
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Response:
+    status: str
+    """An HTTP status code (``"200"``), a range (``"4XX"``) or ``"default"``."""
+    origin: str
+    description: str | None = None
+    content_type: str | None = None
+    type: TypeExpr | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Operation:
+    id: str
+    """The JSON pointer of the operation object."""
+    name: str
+    """PascalCase operation name (R in the naming rules)."""
+    operation_id: str | None
+    method: str
+    path: str
+    group: tuple[str, ...]
+    """SDK namespace path, from ``x-speakeasy-group`` or the first tag."""
+    method_name: str
+    """Raw method name: ``x-speakeasy-name-override`` or the operationId."""
+    parameters: tuple[Parameter, ...]
+    responses: tuple[Response, ...]
+    request_body: RequestBody | None = None
+    request_model: str | None = None
+    """Id of the ``{Op}Request`` wrapper model, when there is one."""
+    globals_model: str | None = None
+    summary: str | None = None
+    description: str | None = None
+    tags: tuple[str, ...] = ()
+    security: tuple[str, ...] = ()
+    deprecated: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SecurityScheme:
+    key: str
+    type: str
+    scheme: str | None = None
+    location: str | None = None
+    parameter_name: str | None = None
+    bearer_format: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Server:
+    url: str
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Api:
+    title: str
+    version: str
+    description: str | None
+    servers: tuple[Server, ...]
+    security_schemes: tuple[SecurityScheme, ...]
+    operations: tuple[Operation, ...]
+    models: tuple[Model, ...]
+    """In naming (traversal) order; ``model(id)`` finds one by id."""
+    global_headers: tuple[Parameter, ...] = ()
+    sdk_classes: tuple[tuple[tuple[str, ...], str], ...] = ()
+    """Group path -> SDK class name (Python), after reservation conflicts."""
+    _index: dict[str, Model] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index.update((m.id, m) for m in self.models)
+
+    def model(self, model_id: str) -> Model:
+        return self._index[model_id]

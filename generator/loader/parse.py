@@ -1,0 +1,104 @@
+"""Parse one file: YAML or JSON text to Python data, and pointers to positions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import Span, fail
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _SpecLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loader without YAML 1.1 timestamps: an unquoted ``2024-01-01``
+    in an example must stay the string the author wrote, not a ``date``."""
+
+
+_SpecLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_text(path: Path, display: str) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise fail("SG001", f"cannot read file: {exc.strerror or exc}", span=Span(display, 1, 1)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise fail("SG002", "file is not valid UTF-8", span=Span(display, line, 1)) from None
+
+
+def parse_text(text: str, display: str) -> object:
+    """Decode JSON or YAML.  JSON is tried first when the text looks like it,
+    because ``json`` is several times faster than any YAML loader."""
+    if text.lstrip().startswith(("{", "[")):
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError:
+            pass  # maybe YAML flow style; the YAML error below is the one to show
+    try:
+        return yaml.load(text, Loader=_SpecLoader)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "syntax error"
+        raise fail("SG002", f"YAML syntax error: {problem}", span=Span(display, line, col)) from None
+    except yaml.YAMLError as exc:
+        raise fail("SG002", f"YAML error: {exc}", span=Span(display, 1, 1)) from None
+
+
+def unescape(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def split_pointer(pointer: str) -> list[str]:
+    """``#/a/b~1c`` -> ``["a", "b/c"]``."""
+    body = pointer[1:] if pointer.startswith("#") else pointer
+    if not body:
+        return []
+    return [unescape(t) for t in body.lstrip("/").split("/")]
+
+
+class PositionIndex:
+    """Finds the line and column of a JSON pointer by composing the YAML node
+    tree once, on first use (JSON is valid YAML for this purpose)."""
+
+    def __init__(self, text: str, display: str) -> None:
+        self._text = text
+        self._display = display
+        self._root: yaml.Node | None = None
+
+    def locate(self, pointer: str) -> Span:
+        try:
+            node = self._root or yaml.compose(self._text, Loader=_SpecLoader)
+        except yaml.YAMLError:
+            return Span(self._display, 1, 1)
+        self._root = node
+        for token in split_pointer(pointer):
+            child = _child(node, token)
+            if child is None:
+                break
+            node = child
+        return Span(self._display, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _child(node: yaml.Node, token: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if str(key.value) == token:
+                return value
+    if isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
+        return node.value[int(token)]
+    return None
+
+
+def dump_json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,135 @@
+"""Normalize: a loaded spec -> ``ir.Api`` plus diagnostics.
+
+Contract:
+- Reads only the raw documents of a ``loader.Workspace`` and the ``Config``.
+- Decides everything the renderers must not re-decide: which schemas become
+  models, their names per target, required/optional/nullable, wire names.
+- Never imports jinja2 or any renderer.
+- Fatal problems raise ``SpecError``; others are reported to the ``Sink``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator import ir
+from generator.config import Config
+from generator.diagnostics import Sink, fail
+from generator.loader import Workspace
+from generator.normalize.api_checks import check_document, check_operations
+from generator.normalize.naming import COMPONENT, NameSpec, Registry
+from generator.normalize.context import Slot
+from generator.normalize.operation import METHODS, OperationWalker
+from generator.normalize.schema import Draft, Walker
+from generator.normalize.target_names import python_model_name, typescript_model_name
+from generator.words import pascal
+
+_NAMESPACES = ("components", "operations", "errors")
+
+
+def normalize(ws: Workspace, config: Config, sink: Sink) -> ir.Api:
+    doc = check_document(ws)
+    walker = Walker(ws, sink)
+    global_headers = _global_header_names(doc)
+    ops_walker = OperationWalker(walker, frozenset(global_headers))
+    operations: list[ir.Operation] = []
+    for path, item in (doc.get("paths") or {}).items():
+        if not isinstance(item, dict):
+            continue
+        item_ptr = "#/paths/" + str(path).replace("~", "~0").replace("/", "~1")
+        for method, op in item.items():
+            if method in METHODS and isinstance(op, dict):
+                operations.append(ops_walker.walk(f"{item_ptr}/{method}", op, method, str(path), item.get("parameters") or []))
+    check_operations(operations, ws, sink)
+    schemes = _security_schemes(doc)
+    if schemes:
+        _security_model(walker, schemes)
+    sdk_groups = _sdk_groups(config, operations)
+    names, sdk_classes = _assign_names(walker, sdk_groups)
+    models = tuple(_finish(d, names[d.id], walker) for d in walker.drafts.values())
+    info = doc.get("info") if isinstance(doc.get("info"), dict) else {}
+    return ir.Api(
+        title=str(info.get("title", "")), version=str(info.get("version", "")),
+        description=info.get("description") if isinstance(info.get("description"), str) else None,
+        servers=tuple(ir.Server(url=str(s.get("url", "")), description=s.get("description"))
+                      for s in doc.get("servers") or [] if isinstance(s, dict)),
+        security_schemes=schemes, operations=tuple(operations), models=models,
+        sdk_classes=sdk_classes,
+    )
+
+
+def _global_header_names(doc: dict[str, Any]) -> list[str]:
+    globals_ = doc.get("x-speakeasy-globals")
+    params = globals_.get("parameters") if isinstance(globals_, dict) else None
+    return [str(p["name"]) for p in params or [] if isinstance(p, dict) and p.get("in") == "header" and "name" in p]
+
+
+def _security_schemes(doc: dict[str, Any]) -> tuple[ir.SecurityScheme, ...]:
+    comps = doc.get("components") if isinstance(doc.get("components"), dict) else {}
+    raw = comps.get("securitySchemes") if isinstance(comps.get("securitySchemes"), dict) else {}
+    return tuple(
+        ir.SecurityScheme(key=str(k), type=str(v.get("type", "")), scheme=v.get("scheme"),
+                          location=v.get("in"), parameter_name=v.get("name"), bearer_format=v.get("bearerFormat"))
+        for k, v in raw.items() if isinstance(v, dict)
+    )
+
+
+def _security_model(walker: Walker, schemes: tuple[ir.SecurityScheme, ...]) -> None:
+    slot = Slot(root="Security", klass=COMPONENT, role="security", owner="Security",
+                namespace="components", request=True, base="Security")
+    fields = tuple(
+        ir.Field(wire_name=s.key, type=ir.Primitive(kind="string"), required=False, nullable=False,
+                 origin=f"#/components/securitySchemes/{s.key}")
+        for s in schemes
+    )
+    walker.drafts["#security"] = Draft("#security", slot, None, body=ir.Object(fields=fields))
+
+
+def _sdk_groups(config: Config, operations: list[ir.Operation]) -> list[str]:
+    words = [pascal(config.sdk_class_name)]
+    for op in operations:
+        for part in op.group:
+            word = pascal(part)
+            if word not in words:
+                words.append(word)
+    return words
+
+
+def _namespace(draft: Draft, walker: Walker) -> str:
+    if draft.slot.namespace == "components" and draft.slot.role == "component":
+        pointer = "#/components/schemas/" + draft.slot.owner.replace("~", "~0").replace("/", "~1")
+        if walker.error_only.get(pointer):
+            return "errors"
+    return draft.slot.namespace
+
+
+def _assign_names(walker: Walker, sdk_groups: list[str]) -> tuple[dict[str, ir.ModelName], tuple[tuple[tuple[str, ...], str], ...]]:
+    py = Registry(reserved=tuple(sdk_groups))
+    ts = {ns: Registry() for ns in _NAMESPACES}
+    spaces: dict[str, str] = {}
+    for draft in walker.drafts.values():
+        spec = NameSpec(key=draft.id, candidates=draft.slot.candidates(), klass=draft.slot.klass, depth=draft.slot.depth)
+        spaces[draft.id] = _namespace(draft, walker)
+        py.place(spec)
+        ts[spaces[draft.id]].place(spec)
+    py_names = py.finish()
+    ts_names: dict[str, str] = {}
+    for registry in ts.values():
+        ts_names.update(registry.finish())
+    names = {
+        key: ir.ModelName(python=python_model_name(py_names[key]), typescript=typescript_model_name(ts_names[key]),
+                          ts_namespace=spaces[key])  # type: ignore[arg-type]
+        for key in walker.drafts
+    }
+    classes = tuple(((word,), word + "SDK" if py.reserved_name_taken_by_model(word) else word) for word in sdk_groups)
+    return names, classes
+
+
+def _finish(draft: Draft, name: ir.ModelName, walker: Walker) -> ir.Model:
+    if draft.body is None:
+        raise fail("SG101", "internal: model has no body", draft.id)
+    return ir.Model(
+        id=draft.id, name=name, body=draft.body, role=draft.slot.role,  # type: ignore[arg-type]
+        owner=draft.slot.owner, description=draft.description, deprecated=draft.deprecated,
+        used_as_error=bool(walker.error_only.get(draft.id)),
+    )

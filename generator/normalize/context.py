@@ -1,0 +1,96 @@
+"""Where a schema sits, as far as naming cares (CONVENTIONS.md 2.2).
+
+A ``Slot`` is immutable and derived step by step as the walk descends:
+properties and union members add a segment for their descendants; array items,
+map values and transparent (nullable) unions add nothing and are named as if
+they were their parent.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, replace
+
+from generator.normalize.naming import inline_candidates
+
+_ids = itertools.count()
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Seg:
+    """A name segment; compared by identity, because two segments with the
+    same text are still different places (P's own segment is removed by
+    identity, not by text)."""
+
+    text: str
+    ident: int
+
+
+def seg(text: str) -> Seg:
+    return Seg(text, next(_ids))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Slot:
+    root: str
+    """R: the operation name, or the component key."""
+    klass: int
+    """Naming priority class (``naming.COMPONENT`` ...)."""
+    role: str
+    """``ir.ModelRole`` of models created here."""
+    owner: str
+    namespace: str
+    """TypeScript namespace: components, operations or errors."""
+    request: bool
+    """True in request context (readOnly properties are dropped)."""
+    base: str
+    """B: this node's own base name."""
+    segments: tuple[Seg, ...] = ()
+    own: Seg | None = None
+    union_base: str = ""
+    """P: the base of the nearest enclosing union (or a parameter marker)."""
+    union_seg: Seg | None = None
+    depth: int = 0
+    root_prefix: tuple[str, ...] | None = None
+    """Set on operation-level roots, which get ``R+B, R+G+B, ...`` names."""
+
+    def extra(self) -> tuple[str, ...]:
+        return tuple(s.text for s in self.segments if s is not self.union_seg)
+
+    def candidates(self) -> tuple[tuple[str, ...], ...]:
+        from generator.normalize.naming import root_candidates
+
+        if self.root_prefix is not None:
+            return root_candidates(self.root, self.base, self.root_prefix)
+        if self.klass == 0 and self.depth == 0 and not self.segments and self.own is None:
+            return ((self.base,),)  # a component root: its key, or numbered
+        return inline_candidates(self.base, self.union_base, self.extra(), self.root)
+
+    def _down(self) -> tuple[Seg, ...]:
+        return self.segments + ((self.own,) if self.own else ())
+
+    def property(self, base: str, named_parent: bool) -> Slot:
+        return replace(
+            self,
+            base=base,
+            segments=self._down(),
+            own=seg(base),
+            depth=self.depth + int(named_parent),
+            root_prefix=None,
+        )
+
+    def member(self, index: int, title_base: str | None, union_base: str) -> Slot:
+        return replace(
+            self,
+            base=title_base or str(index + 1),
+            segments=self._down(),
+            own=seg(str(index + 1)),
+            union_base=union_base,
+            union_seg=self.own,
+            depth=self.depth + 1,
+            root_prefix=None,
+        )
+
+    def same_place(self) -> Slot:
+        """Array items, map values, the single variant of a nullable union."""
+        return replace(self, root_prefix=None) if self.root_prefix is not None else self

@@ -1,0 +1,226 @@
+"""Operations: parameters, the ``{Op}Request`` wrapper, bodies and responses.
+
+Walk order inside an operation (it decides naming priority): the request
+wrapper, the ``{Op}Globals`` model, each parameter's schema, the request
+body, then the responses in status order.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from generator import ir
+from generator.normalize.context import Slot, seg
+from generator.normalize.naming import PARAMETER, REQUEST, RESPONSE
+from generator.normalize.schema import Draft, Typed, Walker
+from generator.words import pascal
+
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_MARKERS = {"query": "QueryParam", "path": "PathParam", "header": "Header", "cookie": "Cookie"}
+_DEFAULT_STYLE = {"query": "form", "path": "simple", "header": "simple", "cookie": "form"}
+
+
+def operation_name(op: dict[str, Any], method: str, path: str) -> str:
+    op_id = op.get("operationId")
+    if isinstance(op_id, str) and pascal(op_id):
+        return pascal(op_id)
+    return pascal(f"{method} {path}")
+
+
+def group_of(op: dict[str, Any]) -> tuple[tuple[str, ...], str]:
+    """(SDK group path, naming segment G).  Tags give an SDK group but never
+    a naming segment."""
+    group = op.get("x-speakeasy-group")
+    if isinstance(group, str) and group.strip("."):
+        parts = tuple(p for p in group.split(".") if p)
+        return parts, "".join(pascal(p) for p in parts)
+    tags = op.get("tags")
+    if isinstance(tags, list) and tags and isinstance(tags[0], str):
+        return (tags[0],), ""
+    return (), ""
+
+
+def status_order(code: str) -> tuple[int, str]:
+    if code.isdigit():
+        return (0, code)
+    return (1, code) if code[:1].isdigit() else (2, code)
+
+
+class OperationWalker:
+    def __init__(self, walker: Walker, global_names: frozenset[str]) -> None:
+        self.w = walker
+        self.global_names = global_names
+
+    def walk(self, ptr: str, op: dict[str, Any], method: str, path: str, shared: list[object]) -> ir.Operation:
+        name = operation_name(op, method, path)
+        groups, g = group_of(op)
+        params = self._parameters(ptr, op, shared)
+        local = [p for p in params if not (p[1].get("in") == "header" and p[1].get("name") in self.global_names)]
+        globals_ = [p for p in params if p not in local]
+        base = Slot(root=name, klass=PARAMETER, role="parameters", owner=name, namespace="operations",
+                    request=True, base="Request")
+        request_model = self._wrapper(ptr, name, g, base) if local else None
+        globals_model = self._globals_model(ptr, name, g, base, globals_) if globals_ else None
+        ir_params = tuple(self._parameter(pptr, p, name, g, base) for pptr, p in params)
+        body = self._request_body(ptr, op, name, g)
+        responses = self._responses(ptr, op, name, g)
+        if request_model:
+            self._fill_wrapper(request_model, ir_params, body)
+        method_name = op.get("x-speakeasy-name-override") or op.get("operationId") or name
+        return ir.Operation(
+            id=ptr, name=name, operation_id=op.get("operationId"), method=method, path=path,
+            group=groups, method_name=str(method_name), parameters=ir_params, responses=responses,
+            request_body=body, request_model=request_model, globals_model=globals_model,
+            summary=_str(op.get("summary")), description=_str(op.get("description")),
+            tags=tuple(t for t in op.get("tags") or [] if isinstance(t, str)),
+            security=_security_keys(op.get("security")), deprecated=bool(op.get("deprecated")),
+        )
+
+    # ----------------------------------------------------------- parameters
+
+    def _parameters(self, ptr: str, op: dict[str, Any], shared: list[object]) -> list[tuple[str, dict[str, Any]]]:
+        """Path-item parameters overridden by the operation's own, in order."""
+        found: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
+        path_item_ptr = ptr.rsplit("/", 1)[0]
+        sources = [(f"{path_item_ptr}/parameters", shared), (f"{ptr}/parameters", op.get("parameters") or [])]
+        for base_ptr, items in sources:
+            for i, raw in enumerate(items):
+                pptr = f"{base_ptr}/{i}"
+                param = cast(dict[str, Any], self.w._peek(raw, pptr))
+                if isinstance(param, dict):
+                    found[(str(param.get("name")), str(param.get("in")))] = (pptr, param)
+        return list(found.values())
+
+    def _wrapper(self, ptr: str, name: str, g: str, base: Slot) -> str:
+        model_id = f"{ptr}#request"
+        slot = Slot(**{**_slot_dict(base), "root_prefix": (g,)})
+        self.w.drafts[model_id] = Draft(model_id, slot, None)
+        return model_id
+
+    def _globals_model(self, ptr: str, name: str, g: str, base: Slot,
+                       params: list[tuple[str, dict[str, Any]]]) -> str:
+        model_id = f"{ptr}#globals"
+        slot = Slot(**{**_slot_dict(base), "base": "Globals", "root_prefix": (g,), "role": "globals"})
+        fields = tuple(
+            ir.Field(wire_name=str(p["name"]), type=ir.Primitive(kind="string"), required=False,
+                     nullable=False, origin=pptr,
+                     param=ir.ParamStyle(location="header", style="simple", explode=False))
+            for pptr, p in params
+        )
+        self.w.drafts[model_id] = Draft(model_id, slot, None, body=ir.Object(fields=fields))
+        return model_id
+
+    def _parameter(self, pptr: str, p: dict[str, Any], name: str, g: str, base: Slot) -> ir.Parameter:
+        where = str(p.get("in"))
+        pname = str(p.get("name"))
+        slot = Slot(**{**_slot_dict(base), "base": pascal(pname), "union_base": _MARKERS.get(where, ""),
+                       "segments": tuple(seg(s) for s in (g, "Request") if s), "own": seg(pascal(pname))})
+        schema = p.get("schema", True)
+        typed = self.w.walk(schema, f"{pptr}/schema", slot) if "schema" in p else Typed(ir.Primitive(kind="string"))
+        style = str(p.get("style", _DEFAULT_STYLE.get(where, "form")))
+        explode = bool(p.get("explode", style == "form"))
+        own_schema = schema if isinstance(schema, dict) else {}
+        example = p["example"] if "example" in p else own_schema.get("example")
+        return ir.Parameter(
+            wire_name=pname, location=cast(ir.ParamLocation, where), required=bool(p.get("required")),
+            type=typed.type, nullable=typed.nullable, origin=pptr,
+            style=style, explode=explode,
+            description=_str(p.get("description")),
+            example=ir.Json(example) if ("example" in p or "example" in own_schema) else None,
+            default=ir.Json(own_schema["default"]) if "default" in own_schema else None,
+            deprecated=bool(p.get("deprecated")), is_global=where == "header" and pname in self.global_names,
+        )
+
+    def _fill_wrapper(self, model_id: str, params: tuple[ir.Parameter, ...], body: ir.RequestBody | None) -> None:
+        fields = [
+            ir.Field(wire_name=p.wire_name, type=p.type, required=p.required, nullable=p.nullable,
+                     origin=p.origin, description=p.description, example=p.example, default=p.default,
+                     deprecated=p.deprecated,
+                     param=ir.ParamStyle(location=p.location, style=p.style, explode=p.explode))
+            for p in params if not p.is_global
+        ]
+        if body is not None:
+            fields.append(ir.Field(wire_name="RequestBody", type=body.type, required=body.required,
+                                   nullable=body.nullable, origin=body.origin, description=body.description,
+                                   param=ir.ParamStyle(location="body", content_type=body.content_type)))
+        self.w.drafts[model_id].body = ir.Object(fields=tuple(fields))
+
+    # ---------------------------------------------------------- bodies
+
+    def _request_body(self, ptr: str, op: dict[str, Any], name: str, g: str) -> ir.RequestBody | None:
+        if "requestBody" not in op:
+            return None
+        bptr = f"{ptr}/requestBody"
+        body = cast(dict[str, Any], self.w._peek(op["requestBody"], bptr))
+        picked = _pick_content(body.get("content"))
+        if picked is None:
+            return None
+        ctype, media = picked
+        desc = _str(body.get("description"))
+        slot = Slot(root=name, klass=REQUEST, role="request", owner=name, namespace="operations", request=True,
+                    base="RequestBody", root_prefix=tuple(s for s in (g, "Request") if s),
+                    segments=tuple(seg(s) for s in (g, "Request", "RequestBody") if s))
+        sptr = f"{bptr}/content/{_escape(ctype)}/schema"
+        typed = self._root(media.get("schema", True), sptr, slot, desc)
+        return ir.RequestBody(content_type=ctype, type=typed.type, required=bool(body.get("required")),
+                              nullable=typed.nullable, origin=sptr, description=desc)
+
+    def _responses(self, ptr: str, op: dict[str, Any], name: str, g: str) -> tuple[ir.Response, ...]:
+        raw = op.get("responses") or {}
+        out: list[ir.Response] = []
+        for code in sorted((str(c) for c in raw), key=status_order):
+            rptr = f"{ptr}/responses/{code}"
+            resp = cast(dict[str, Any], self.w._peek(raw.get(code, raw.get(int(code)) if code.isdigit() else None), rptr))
+            desc = _str(resp.get("description")) if isinstance(resp, dict) else None
+            picked = _pick_content(resp.get("content")) if isinstance(resp, dict) else None
+            if picked is None:
+                out.append(ir.Response(status=code, origin=rptr, description=desc))
+                continue
+            ctype, media = picked
+            ok = code.startswith("2")
+            slot = Slot(root=name, klass=RESPONSE, role="response" if ok else "error", owner=name,
+                        namespace="operations" if ok else "errors", request=False, base="ResponseBody",
+                        root_prefix=tuple(s for s in (g, "Response", code) if s),
+                        segments=tuple(seg(s) for s in (g, "Response", code) if s))
+            sptr = f"{rptr}/content/{_escape(ctype)}/schema"
+            typed = self._root(media.get("schema", True), sptr, slot, desc, error=not ok)
+            out.append(ir.Response(status=code, origin=rptr, description=desc, content_type=ctype, type=typed.type))
+        return tuple(out)
+
+    def _root(self, schema: object, sptr: str, slot: Slot, fallback: str | None, error: bool = False) -> Typed:
+        if isinstance(schema, dict) and "$ref" in schema:
+            return self.w.ref(schema, sptr, slot, error_root=error)
+        typed = self.w.walk(schema, sptr, slot)
+        draft = self.w.drafts.get(sptr)
+        if draft is not None and draft.description is None:
+            draft.description = fallback
+        return typed
+
+
+def _pick_content(content: object) -> tuple[str, dict[str, Any]] | None:
+    if not isinstance(content, dict) or not content:
+        return None
+    keys = [str(k) for k in content]
+    order = [k for k in keys if k.split(";")[0].strip() == "application/json" or k.endswith("+json")]
+    order += [k for k in keys if k.startswith("multipart/")] + [k for k in keys if "urlencoded" in k] + keys
+    chosen = order[0]
+    media = content[chosen]
+    return chosen, media if isinstance(media, dict) else {}
+
+
+def _slot_dict(slot: Slot) -> dict[str, Any]:
+    return {f: getattr(slot, f) for f in slot.__dataclass_fields__}
+
+
+def _security_keys(sec: object) -> tuple[str, ...]:
+    if not isinstance(sec, list):
+        return ()
+    return tuple(str(k) for req in sec if isinstance(req, dict) for k in req)
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")

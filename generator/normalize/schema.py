@@ -1,0 +1,281 @@
+"""Schemas -> IR types, creating a model draft for each schema that becomes a
+named type (CONVENTIONS.md 1): objects (allOf merged), enums and unions.
+
+The walk is depth-first, pre-order, in spec order; a component is walked in
+full at its first ``$ref``.  Each draft remembers its ``Slot`` so that
+``normalize.naming`` can name all models after the walk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator import ir
+from generator.diagnostics import Sink, fail
+from generator.loader import Workspace
+from generator.normalize.context import Slot
+from generator.normalize.naming import COMPONENT
+from generator.normalize.shapes import (
+    Schema,
+    declares_null,
+    is_null_schema,
+    non_null_types,
+    primitive_key,
+    union_variants,
+)
+from generator.words import pascal
+
+_COMPONENT_PREFIX = "#/components/schemas/"
+
+
+@dataclass
+class Draft:
+    """A model before naming: everything but its names."""
+
+    id: str
+    slot: Slot
+    description: str | None
+    deprecated: bool = False
+    body: ir.ModelBody | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    type: ir.TypeExpr
+    nullable: bool = False
+    description: str | None = None
+
+
+@dataclass
+class Walker:
+    ws: Workspace
+    sink: Sink
+    drafts: dict[str, Draft] = field(default_factory=dict)
+    components: dict[str, Typed] = field(default_factory=dict)
+    error_only: dict[str, bool] = field(default_factory=dict)
+    """Component pointer -> True while every use so far is an error body."""
+    _in_progress: set[str] = field(default_factory=set)
+
+    # ------------------------------------------------------------- dispatch
+
+    def walk(self, node: object, ptr: str, slot: Slot) -> Typed:
+        if not isinstance(node, dict):
+            if node is not True:
+                self.sink.warning("SG101", "schema is not an object; using Any", ptr)
+            return Typed(ir.Any())
+        if "$ref" in node:
+            return self.ref(node, ptr, slot)
+        nullable = declares_null(node)
+        if "allOf" in node or "properties" in node:
+            return self._object(node, ptr, slot, nullable)
+        union = union_variants(node)
+        if union:
+            return self._union(node, ptr, slot, union[0], union[1], nullable)
+        if "const" in node and node["const"] is not None:
+            return Typed(ir.Literal(value=node["const"]), nullable, node.get("description"))
+        if isinstance(node.get("enum"), list):
+            return self._enum(node, ptr, slot, nullable)
+        return self._typed(node, ptr, slot, nullable)
+
+    def _typed(self, node: Schema, ptr: str, slot: Slot, nullable: bool) -> Typed:
+        kinds = non_null_types(node)
+        desc = node.get("description")
+        if not kinds:
+            kinds = ["array"] if "items" in node else ["object"] if "additionalProperties" in node else []
+        if len(kinds) > 1:
+            self.sink.warning("SG101", f"multiple types {kinds} are not supported; using Any", ptr)
+            return Typed(ir.Any(), nullable, desc)
+        kind = kinds[0] if kinds else ""
+        if kind == "array":
+            items = self.walk(node.get("items", True), f"{ptr}/items", slot.same_place())
+            return Typed(ir.Array(items=items.type), nullable, desc)
+        if kind == "object":
+            return Typed(self._map(node, ptr, slot), nullable, desc)
+        if kind in ("string", "number", "integer", "boolean"):
+            fmt = node.get("format")
+            return Typed(ir.Primitive(kind=kind, format=fmt if isinstance(fmt, str) else None), nullable, desc)  # type: ignore[arg-type]
+        if kind:
+            self.sink.warning("SG101", f"unknown type {kind!r}; using Any", ptr)
+        return Typed(ir.Any(), nullable, desc)
+
+    def _map(self, node: Schema, ptr: str, slot: Slot) -> ir.TypeExpr:
+        extra = node.get("additionalProperties")
+        if isinstance(extra, dict) and extra:
+            values = self.walk(extra, f"{ptr}/additionalProperties", slot.same_place())
+            return ir.Map(values=values.type)
+        if extra is None or extra is True or extra == {}:
+            return ir.Map(values=ir.Any()) if extra is not None else ir.Any()
+        return ir.Any()
+
+    # -------------------------------------------------------------- $ref
+
+    def ref(self, node: Schema, ptr: str, slot: Slot, error_root: bool = False) -> Typed:
+        target = self.ws.resolve(str(node["$ref"]), ptr)
+        sibling_null = declares_null(node)
+        if target.pointer.startswith(_COMPONENT_PREFIX) and target.pointer.count("/") == 3:
+            typed = self.component(target.pointer, target.node)
+            self.error_only[target.pointer] = self.error_only.get(target.pointer, True) and error_root
+        else:
+            if target.pointer in self._in_progress:
+                raise fail("SG011", f"$ref {node['$ref']!r} refers to itself", ptr, self.ws.locate(ptr))
+            self._in_progress.add(target.pointer)
+            typed = self.walk(target.node, ptr, slot)
+            self._in_progress.discard(target.pointer)
+        desc = node.get("description") or typed.description
+        return Typed(typed.type, typed.nullable or sibling_null, desc)
+
+    def component(self, pointer: str, node: object) -> Typed:
+        done = self.components.get(pointer)
+        if done is not None:
+            return done
+        if pointer in self._in_progress:
+            if isinstance(node, dict) and set(node) == {"$ref"}:
+                raise fail("SG011", "$ref only points at itself", pointer, self.ws.locate(pointer))
+            return Typed(ir.Ref(model=pointer))  # recursion: the model exists once walked
+        key = pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~")
+        slot = Slot(
+            root=pascal(key), klass=COMPONENT, role="component", owner=key,
+            namespace="components", request=False, base=pascal(key),
+        )
+        self._in_progress.add(pointer)
+        typed = self.walk(node, pointer, slot)
+        self._in_progress.discard(pointer)
+        self.components[pointer] = typed
+        return typed
+
+    # ------------------------------------------------------------ models
+
+    def _draft(self, ptr: str, slot: Slot, node: Schema) -> Draft:
+        desc = node.get("description")
+        draft = Draft(ptr, slot, desc if isinstance(desc, str) else None, bool(node.get("deprecated")))
+        self.drafts[ptr] = draft
+        return draft
+
+    def _object(self, node: Schema, ptr: str, slot: Slot, nullable: bool) -> Typed:
+        draft = self._draft(ptr, slot, node)
+        props, required = self._merged_properties(node, ptr)
+        fields: list[ir.Field] = []
+        for name, schema, pptr in props:
+            if self._dropped(schema, slot):
+                continue
+            fields.append(self._field(name, schema, pptr, slot, name in required))
+        draft.body = ir.Object(fields=tuple(fields))
+        if draft.description is None:
+            draft.description = self._first_part_description(node, ptr)
+        return Typed(ir.Ref(model=ptr), nullable, draft.description)
+
+    def _field(self, name: str, schema: object, ptr: str, slot: Slot, required: bool) -> ir.Field:
+        typed = self.walk(schema, ptr, slot.property(pascal(name), named_parent=True))
+        own: Schema = schema if isinstance(schema, dict) else {}
+        desc = own.get("description") if "$ref" not in own else None
+        override = own.get("x-speakeasy-name-override")
+        return ir.Field(
+            wire_name=name,
+            type=typed.type,
+            required=required,
+            nullable=typed.nullable,
+            origin=ptr,
+            description=desc if isinstance(desc, str) else typed.description,
+            example=ir.Json(own["example"]) if "example" in own else None,
+            default=ir.Json(own["default"]) if "default" in own else None,
+            deprecated=bool(own.get("deprecated")),
+            read_only=bool(own.get("readOnly")),
+            write_only=bool(own.get("writeOnly")),
+            name_override=override if isinstance(override, str) else None,
+        )
+
+    def _dropped(self, schema: object, slot: Slot) -> bool:
+        if not isinstance(schema, dict):
+            return False
+        if schema.get("x-speakeasy-ignore") is True:
+            return True
+        return bool(schema.get("readOnly")) if slot.request else False
+
+    def _merged_properties(self, node: Schema, ptr: str) -> tuple[list[tuple[str, object, str]], set[str]]:
+        """Properties of the node and of every allOf part, first position wins."""
+        props: dict[str, tuple[str, object, str]] = {}
+        required: set[str] = set()
+        self._collect(node, ptr, props, required, set())
+        return list(props.values()), required
+
+    def _collect(
+        self, node: Schema, ptr: str, props: dict[str, tuple[str, object, str]],
+        required: set[str], seen: set[str],
+    ) -> None:
+        for i, part in enumerate(node.get("allOf") or []):
+            part_ptr = f"{ptr}/allOf/{i}"
+            while isinstance(part, dict) and "$ref" in part:
+                target = self.ws.resolve(str(part["$ref"]), part_ptr)
+                if target.pointer in seen:
+                    break
+                seen.add(target.pointer)
+                part, part_ptr = target.node, target.pointer
+            if isinstance(part, dict):
+                self._collect(part, part_ptr, props, required, seen)
+        for name, schema in (node.get("properties") or {}).items():
+            props.setdefault(str(name), (str(name), schema, f"{ptr}/properties/{_escape(str(name))}"))
+        required.update(str(r) for r in node.get("required") or [])
+
+    def _first_part_description(self, node: Schema, ptr: str) -> str | None:
+        for i, part in enumerate(node.get("allOf") or []):
+            if isinstance(part, dict) and "$ref" in part:
+                part = self.ws.resolve(str(part["$ref"]), f"{ptr}/allOf/{i}").node
+            if isinstance(part, dict) and isinstance(part.get("description"), str):
+                return str(part["description"])
+        return None
+
+    def _enum(self, node: Schema, ptr: str, slot: Slot, nullable: bool) -> Typed:
+        values = tuple(v for v in node["enum"] if v is not None)
+        desc = node.get("description")
+        if not values or all(isinstance(v, bool) for v in values):
+            return Typed(ir.Primitive(kind="boolean") if values else ir.Any(), nullable, desc)
+        draft = self._draft(ptr, slot, node)
+        draft.body = ir.Enum(values=values, open=node.get("x-speakeasy-unknown-values") == "allow")
+        return Typed(ir.Ref(model=ptr), nullable, draft.description)
+
+    def _union(
+        self, node: Schema, ptr: str, slot: Slot, key: str, variants: list[object], nullable: bool
+    ) -> Typed:
+        real: list[tuple[int, object]] = []
+        for i, variant in enumerate(variants):
+            resolved = self._peek(variant, f"{ptr}/{key}/{i}")
+            if is_null_schema(resolved):
+                nullable = True
+            else:
+                real.append((i, variant))
+        desc = node.get("description")
+        if len(real) == 1:
+            i, only = real[0]
+            typed = self.walk(only, f"{ptr}/{key}/{i}", slot.same_place())
+            return Typed(typed.type, True if nullable else typed.nullable, desc or typed.description)
+        prims = [primitive_key(self._peek(v, f"{ptr}/{key}/{i}")) for i, v in real]
+        if prims and all(p is not None for p in prims) and len({p[0] for p in prims if p}) == 1:
+            kind, fmt = prims[0]  # type: ignore[misc]
+            return Typed(ir.Primitive(kind=kind, format=fmt), nullable, desc)  # type: ignore[arg-type]
+        draft = self._draft(ptr, slot, node)
+        members = []
+        for index, (i, variant) in enumerate(real):
+            title = variant.get("title") if isinstance(variant, dict) and "$ref" not in variant else None
+            title_base = pascal(title) if isinstance(title, str) and pascal(title) else None
+            mptr = f"{ptr}/{key}/{i}"
+            typed = self.walk(variant, mptr, slot.member(index, title_base, slot.base))
+            members.append(ir.UnionMember(type=typed.type, origin=mptr, title=title if title_base else None))
+        disc = node.get("discriminator")
+        prop = disc.get("propertyName") if isinstance(disc, dict) else None
+        draft.body = ir.Union(members=tuple(members), discriminator=prop if isinstance(prop, str) else None)
+        return Typed(ir.Ref(model=ptr), nullable, draft.description)
+
+    def _peek(self, node: object, ptr: str) -> object:
+        """The schema behind a chain of ``$ref``s, without walking it."""
+        seen: set[str] = set()
+        while isinstance(node, dict) and "$ref" in node:
+            target = self.ws.resolve(str(node["$ref"]), ptr)
+            if target.pointer in seen:
+                raise fail("SG011", "$ref only points at itself", ptr, self.ws.locate(ptr))
+            seen.add(target.pointer)
+            node, ptr = target.node, target.pointer
+        return node
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")

@@ -1,0 +1,43 @@
+"""Identifiers per target language: one tested function each.
+
+Field names come from wire names (``_id`` -> ``id``/``id``); a name that would
+be a keyword or shadow something the generated code relies on gets a
+trailing underscore in Python.
+"""
+
+from __future__ import annotations
+
+import keyword
+
+from generator.words import camel, snake
+
+# Names the generated Python models cannot use as field names: keywords,
+# soft keywords and builtins/pydantic attributes the reference SDK also avoids.
+_PY_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | frozenset(
+    {"format", "bytes", "schema", "json", "copy", "dict", "validate", "construct", "fields"}
+)
+_PY_MODULE_RESERVED = frozenset({"format", "bytes", "schema"}) | frozenset(keyword.kwlist)
+
+
+def python_field(wire_name: str, override: str | None = None) -> str:
+    """snake_case; ``_`` suffix for reserved words; ``field_`` prefix when
+    nothing alphanumeric is left or it would start with a digit."""
+    name = snake(override or wire_name) or "field"
+    if name[0].isdigit():
+        name = "field_" + name
+    return name + "_" if name in _PY_RESERVED else name
+
+
+def typescript_field(wire_name: str, override: str | None = None) -> str:
+    name = camel(override or wire_name) or "field"
+    return "field" + name[0].upper() + name[1:] if name[0].isdigit() else name
+
+
+def python_doc_stem(model_name: str) -> str:
+    """Doc file stem: the lowercased class name, ``_`` added if reserved."""
+    stem = model_name.lower()
+    return stem + "_" if stem in _PY_MODULE_RESERVED else stem
+
+
+def typescript_doc_stem(model_name: str) -> str:
+    return model_name.lower()

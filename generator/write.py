@@ -1,0 +1,158 @@
+"""Write: the only stage that touches the disk.
+
+- ``write_tree`` stages the whole output in a temporary sibling directory and
+  swaps it in at the end, so a failed or killed run leaves OUT as it was.
+- Files in OUT that sdkgen did not write are carried over untouched: the
+  manifest (``.sdkgen-manifest.json``) records what sdkgen owns.
+- ``compare_tree`` is the drift check: it reads, it never writes.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import difflib
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from generator.diagnostics import fail
+
+MANIFEST = ".sdkgen-manifest.json"
+
+
+def _check_path(rel: str) -> None:
+    p = PurePosixPath(rel)
+    if p.is_absolute() or ".." in p.parts or not p.parts or rel == MANIFEST:
+        raise fail("SG900", f"internal error: refusing to write outside the output directory: {rel!r}")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def manifest_text(plan: dict[str, str]) -> str:
+    files = {path: _digest(plan[path]) for path in sorted(plan)}
+    return json.dumps({"generator": "sdkgen", "files": files}, indent=2, sort_keys=True) + "\n"
+
+
+def owned_files(out: Path) -> set[str]:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        return set(data.get("files", {}))
+    except (OSError, ValueError, AttributeError):
+        return set()
+
+
+def write_tree(out: Path, plan: dict[str, str]) -> None:
+    for rel in plan:
+        _check_path(rel)
+    out = out.resolve()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.sdkgen-", dir=out.parent))
+    except OSError as exc:
+        raise fail("SG901", f"cannot create a staging directory next to {out}: {exc}") from None
+    try:
+        _fill_stage(stage, out, plan)
+        _swap(stage, out)
+    except OSError as exc:
+        raise fail("SG901", f"cannot write {out}: {exc}") from None
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _fill_stage(stage: Path, out: Path, plan: dict[str, str]) -> None:
+    for rel in sorted(plan):
+        target = stage / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(plan[rel].encode("utf-8"))
+    (stage / MANIFEST).write_text(manifest_text(plan), encoding="utf-8")
+    if out.is_dir():
+        _carry_over_unowned(out, stage, owned_files(out) | set(plan))
+
+
+def _carry_over_unowned(out: Path, stage: Path, owned: set[str]) -> None:
+    """Keep the user's own files (a README, a .gitignore, node_modules...)."""
+    for dirpath, dirnames, filenames in os.walk(out):
+        base = Path(dirpath)
+        dirnames.sort()
+        for name in sorted(filenames):
+            src = base / name
+            rel = src.relative_to(out).as_posix()
+            if rel == MANIFEST or rel in owned:
+                continue
+            dst = stage / rel
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            if src.is_symlink():
+                os.symlink(os.readlink(src), dst)
+            else:
+                shutil.copy2(src, dst)
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _swap(stage: Path, out: Path) -> None:
+    """Atomically exchange the directories where the OS allows it (Linux
+    renameat2); otherwise two renames with a short window between them."""
+    if not out.exists():
+        os.rename(stage, out)
+        stage.mkdir()  # so the caller's cleanup has something to remove
+        return
+    if _exchange(stage, out):
+        return
+    backup = stage.with_name(stage.name + ".old")
+    os.rename(out, backup)
+    os.rename(stage, out)
+    os.rename(backup, stage)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd = -100
+    rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(rc == 0)
+
+
+@dataclass
+class Drift:
+    stale: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    diffs: list[str] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not (self.stale or self.missing or self.extra)
+
+
+def compare_tree(out: Path, plan: dict[str, str], max_diffs: int = 3, max_lines: int = 40) -> Drift:
+    drift = Drift()
+    for rel in sorted(plan):
+        _check_path(rel)
+        path = out / rel
+        if not path.is_file():
+            drift.missing.append(rel)
+            continue
+        current = path.read_bytes().decode("utf-8", errors="replace")
+        if current != plan[rel]:
+            drift.stale.append(rel)
+            if len(drift.diffs) < max_diffs:
+                drift.diffs.append(_short_diff(rel, current, plan[rel], max_lines))
+    drift.extra = sorted(r for r in owned_files(out) - set(plan) if (out / r).exists())
+    return drift
+
+
+def _short_diff(rel: str, old: str, new: str, max_lines: int) -> str:
+    lines = list(difflib.unified_diff(old.splitlines(), new.splitlines(), f"a/{rel}", f"b/{rel}", lineterm="", n=2))
+    if len(lines) > max_lines:
+        lines = lines[:max_lines] + [f"... ({len(lines) - max_lines} more diff lines)"]
+    return "\n".join(lines)
