@@ -82,21 +82,25 @@ class PositionIndex:
         except yaml.YAMLError:
             return Span(self._display, 1, 1)
         self._root = node
+        mark = node.start_mark
         for token in split_pointer(pointer):
-            child = _child(node, token)
-            if child is None:
+            found = _child(node, token)
+            if found is None:
                 break
-            node = child
-        return Span(self._display, node.start_mark.line + 1, node.start_mark.column + 1)
+            key, node = found
+            # A block collection starts on the line after its key: point at the key.
+            block = isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style
+            mark = key.start_mark if (key is not None and block) else node.start_mark
+        return Span(self._display, mark.line + 1, mark.column + 1)
 
 
-def _child(node: yaml.Node, token: str) -> yaml.Node | None:
+def _child(node: yaml.Node, token: str) -> tuple[yaml.Node | None, yaml.Node] | None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if str(key.value) == token:
-                return value
+                return key, value
     if isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
-        return node.value[int(token)]
+        return None, node.value[int(token)]
     return None
 
 

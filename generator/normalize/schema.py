@@ -103,9 +103,7 @@ class Walker:
         if isinstance(extra, dict) and extra:
             values = self.walk(extra, f"{ptr}/additionalProperties", slot.same_place())
             return ir.Map(values=values.type)
-        if extra is None or extra is True or extra == {}:
-            return ir.Map(values=ir.Any()) if extra is not None else ir.Any()
-        return ir.Any()
+        return ir.Map(values=ir.Any())
 
     # -------------------------------------------------------------- $ref
 

@@ -1,0 +1,23 @@
+"""Shared fixtures: paths to the repo, its spec, and the read-only ../shared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SPEC = ROOT / "specs" / "sessions.yaml"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path inside ../shared, or a clean skip when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not present (../shared is optional)")
+    return path
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/cases/*/expected")

@@ -1,0 +1,105 @@
+"""Bad input: one located diagnostic with a stable code, exit 1, OUT untouched."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.config import Config
+from generator.diagnostics import SpecError
+from generator.pipeline import build_plan
+
+_OP = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /things/{id}:
+    get:
+      operationId: getThing
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: SCHEMA
+"""
+
+
+def _spec(tmp_path: Path, text: str, name: str = "spec.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return path
+
+
+def _error(spec: Path) -> SpecError:
+    with pytest.raises(SpecError) as info:
+        build_plan(Config(spec=spec, targets=()))
+    return info.value
+
+
+CASES = {
+    "yaml-syntax": ("openapi: 3.1.0\ninfo: [unclosed\n", "SG002", 3),
+    "not-openapi": ("just: a mapping\n", "SG003", 1),
+    "scalar-document": ("42\n", "SG003", 1),
+    "swagger-2": ("swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n", "SG004", 1),
+    "openapi-4": ("openapi: 4.0.0\ninfo: {title: t, version: '1'}\npaths: {}\n", "SG004", 1),
+    "unresolved-ref": (_OP.replace("SCHEMA", "{$ref: '#/components/schemas/Missing'}"), "SG010", 14),
+    "missing-file-ref": (_OP.replace("SCHEMA", "{$ref: 'other.yaml#/Thing'}"), "SG012", 14),
+    "self-ref": (_OP.replace("SCHEMA", "{$ref: '#/components/schemas/Loop'}")
+                 + "components:\n  schemas:\n    Loop: {$ref: '#/components/schemas/Loop'}\n", "SG011", None),
+    "undeclared-path-param": (_OP.replace("{name: id,", "{name: other,").replace("SCHEMA", "{type: string}"),
+                              "SG022", 5),
+    "duplicate-operation-id": (_OP.replace("SCHEMA", "{type: string}")
+                               + "  /other:\n    get:\n      operationId: getThing\n"
+                               "      responses: {'204': {description: none}}\n", "SG020", None),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_gives_one_located_diagnostic(tmp_path: Path, case: str) -> None:
+    text, code, line = CASES[case]
+    spec = _spec(tmp_path, text)
+    diags = _error(spec).diagnostics
+    assert [d.code for d in diags] == [code]
+    assert diags[0].span is not None and diags[0].span.file.endswith("spec.yaml")
+    if line is not None:
+        assert diags[0].span.line == line
+
+
+def test_missing_spec_file(tmp_path: Path) -> None:
+    diags = _error(tmp_path / "absent.yaml").diagnostics
+    assert [d.code for d in diags] == ["SG001"]
+
+
+def test_relative_file_ref_resolves(tmp_path: Path) -> None:
+    _spec(tmp_path, "Thing:\n  type: object\n  properties:\n    name: {type: string}\n", "other.yaml")
+    spec = _spec(tmp_path, _OP.replace("SCHEMA", "{$ref: 'other.yaml#/Thing'}"))
+    plan = build_plan(Config(spec=spec, targets=()))
+    assert plan.diagnostics == []
+
+
+@pytest.mark.parametrize("case", ["yaml-syntax", "unresolved-ref", "missing-file-ref"])
+def test_cli_reports_one_line_and_leaves_out_untouched(tmp_path: Path, case: str) -> None:
+    spec = _spec(tmp_path, CASES[case][0])
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "generator.cli", "generate", str(spec), "-o", str(out)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"error[{CASES[case][1]}]" in lines[0] and "spec.yaml:" in lines[0]
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
+
+
+def test_usage_error_exits_2(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "generator.cli", "generate", "--target", "cobol"],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 2

@@ -1,0 +1,85 @@
+"""The writer: atomic swap, owned files only, and a drift check that never writes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import SpecError
+from generator.write import MANIFEST, compare_tree, write_tree
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_write_then_check_is_clean(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    plan = {"a/b.txt": "one\n", "c.txt": "two\n"}
+    write_tree(out, plan)
+    assert (out / "a/b.txt").read_text() == "one\n"
+    assert compare_tree(out, plan).clean
+
+
+def test_unowned_files_survive_and_dropped_owned_files_go(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tree(out, {"gen.txt": "1", "old.txt": "x"})
+    (out / "user.txt").write_text("mine")
+    (out / "nested").mkdir()
+    (out / "nested" / "notes.md").write_text("keep")
+    write_tree(out, {"gen.txt": "2"})
+    assert _snapshot(out).keys() == {"gen.txt", "user.txt", "nested/notes.md", MANIFEST}
+    assert (out / "user.txt").read_text() == "mine"
+
+
+def test_check_reports_stale_missing_extra_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tree(out, {"same.txt": "s", "stale.txt": "old\n", "gone.txt": "g"})
+    before = _snapshot(out)
+    drift = compare_tree(out, {"same.txt": "s", "stale.txt": "new\n", "new.txt": "n"})
+    assert (drift.stale, drift.missing, drift.extra) == (["stale.txt"], ["new.txt"], ["gone.txt"])
+    assert "-old" in drift.diffs[0] and "+new" in drift.diffs[0]
+    assert _snapshot(out) == before
+
+
+@pytest.mark.parametrize("bad", ["../escape.txt", "/abs.txt", "a/../../x", MANIFEST])
+def test_paths_outside_out_are_refused(tmp_path: Path, bad: str) -> None:
+    with pytest.raises(SpecError):
+        write_tree(tmp_path / "out", {bad: "x"})
+    assert not (tmp_path / "escape.txt").exists()
+
+
+_WRITER = """
+import sys
+from pathlib import Path
+from generator.write import write_tree
+out, version = Path(sys.argv[1]), sys.argv[2]
+plan = {f"d{i % 7}/f{i}.txt": version * 2000 for i in range(3000)}
+print("ready", flush=True)
+write_tree(out, plan)
+"""
+
+
+def test_a_killed_run_leaves_out_complete(tmp_path: Path) -> None:
+    """Kill writers at many moments: OUT is always the old or the new tree."""
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-c", _WRITER, str(out), "A"], check=True, capture_output=True)
+    old = _snapshot(out)
+    for delay in (0.0, 0.02, 0.05, 0.1, 0.2, 0.3):
+        proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(out), "B"], stdout=subprocess.PIPE)
+        assert proc.stdout is not None
+        proc.stdout.readline()
+        time.sleep(delay)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        now = _snapshot(out)
+        versions = {v[:1] for k, v in now.items() if k != MANIFEST}
+        assert len(now) == len(old) and len(versions) == 1, f"partial output after {delay}s"
+        if versions == {b"A"}:
+            assert now == old
