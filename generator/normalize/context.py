@@ -53,6 +53,8 @@ class Slot:
     depth: int = 0
     root_prefix: tuple[str, ...] | None = None
     """Set on operation-level roots, which get ``R+B, R+G+B, ...`` names."""
+    multipart: bool = False
+    """Inside a multipart/form-data body: binary strings become file objects."""
 
     def extra(self) -> tuple[str, ...]:
         return tuple(s.text for s in self.segments if s is not self.union_seg)

@@ -157,9 +157,11 @@ class OperationWalker:
             return None
         ctype, media = picked
         desc = _str(body.get("description"))
+        # "RequestBody" is the root's own segment: a root union's members drop it.
         slot = Slot(root=name, klass=REQUEST, role="request", owner=name, namespace="operations", request=True,
                     base="RequestBody", root_prefix=tuple(s for s in (g, "Request") if s),
-                    segments=tuple(seg(s) for s in (g, "Request", "RequestBody") if s))
+                    segments=tuple(seg(s) for s in (g, "Request") if s), own=seg("RequestBody"),
+                    multipart=ctype.startswith("multipart/form-data"))
         sptr = f"{bptr}/content/{_escape(ctype)}/schema"
         typed = self._root(media.get("schema", True), sptr, slot, desc)
         return ir.RequestBody(content_type=ctype, type=typed.type, required=bool(body.get("required")),

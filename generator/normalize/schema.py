@@ -8,7 +8,7 @@ full at its first ``$ref``.  Each draft remembers its ``Slot`` so that
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator import ir
 from generator.diagnostics import Sink, fail
@@ -91,6 +91,8 @@ class Walker:
             return Typed(ir.Array(items=items.type), nullable, desc)
         if kind == "object":
             return Typed(self._map(node, ptr, slot), nullable, desc)
+        if kind == "string" and slot.multipart and node.get("format") == "binary":
+            return Typed(self._file_object(ptr, slot), nullable, desc)
         if kind in ("string", "number", "integer", "boolean"):
             fmt = node.get("format")
             return Typed(ir.Primitive(kind=kind, format=fmt if isinstance(fmt, str) else None), nullable, desc)  # type: ignore[arg-type]
@@ -104,6 +106,19 @@ class Walker:
             values = self.walk(extra, f"{ptr}/additionalProperties", slot.same_place())
             return ir.Map(values=values.type)
         return ir.Map(values=ir.Any())
+
+    def _file_object(self, ptr: str, slot: Slot) -> ir.Ref:
+        """A multipart file upload: name, content and optional content type."""
+        draft = Draft(ptr, replace(slot, role="file"), None)
+        text = ir.Primitive(kind="string")
+        draft.body = ir.Object(fields=(
+            ir.Field(wire_name="fileName", type=text, required=True, nullable=False, origin=ptr),
+            ir.Field(wire_name="content", type=ir.Primitive(kind="string", format="binary"), required=True,
+                     nullable=False, origin=ptr),
+            ir.Field(wire_name="contentType", type=text, required=False, nullable=False, origin=ptr),
+        ))
+        self.drafts[ptr] = draft
+        return ir.Ref(model=ptr)
 
     # -------------------------------------------------------------- $ref
 
