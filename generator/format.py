@@ -10,18 +10,20 @@ from __future__ import annotations
 from typing import Callable
 
 import black
+import black.mode
+import black.parsing
 
 from generator.diagnostics import fail
 
 Formatter = Callable[[str], str]
 
-_MODE = black.Mode(target_versions={black.TargetVersion.PY311})
+_MODE = black.Mode(target_versions={black.mode.TargetVersion.PY311})
 
 
 def _python(source: str) -> str:
     try:
         return black.format_str(source, mode=_MODE)
-    except black.InvalidInput as exc:  # a renderer bug, but still no traceback
+    except black.parsing.InvalidInput as exc:  # a renderer bug, but still no traceback
         raise fail("SG900", f"internal error: generated Python does not parse: {exc}") from None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Iterable
 
 from generator.config import Config
 from generator.diagnostics import Diagnostic, Sink, SpecError
@@ -31,8 +32,8 @@ def _schema_errors(ws: Workspace, sink: Sink) -> None:
         return  # normalize reports what this is instead
     cls = OpenAPIV31SpecValidator if str(doc["openapi"]).startswith("3.1") else OpenAPIV30SpecValidator
     try:
-        errors = cls(doc).iter_errors()
-        for count, error in enumerate(errors):
+        found: Iterable[Any] = cls(doc).iter_errors() or ()
+        for count, error in enumerate(found):
             if count >= _MAX_SCHEMA_ERRORS:
                 sink.error("SG005", "too many schema errors; stopping here")
                 break

@@ -13,7 +13,7 @@ from generator.diagnostics import Span, fail
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _SpecLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _SpecLoader(_BaseLoader):  # type: ignore[misc]
     """Safe loader without YAML 1.1 timestamps: an unquoted ``2024-01-01``
     in an example must stay the string the author wrote, not a ``date``."""
 
@@ -80,6 +80,8 @@ class PositionIndex:
         try:
             node = self._root or yaml.compose(self._text, Loader=_SpecLoader)
         except yaml.YAMLError:
+            return Span(self._display, 1, 1)
+        if node is None:  # an empty document
             return Span(self._display, 1, 1)
         self._root = node
         mark = node.start_mark

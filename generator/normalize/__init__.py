@@ -47,7 +47,7 @@ def normalize(ws: Workspace, config: Config, sink: Sink) -> ir.Api:
     sdk_groups = _sdk_groups(config, operations)
     names, sdk_classes = _assign_names(walker, sdk_groups)
     models = tuple(_finish(d, names[d.id], walker) for d in walker.drafts.values())
-    info = doc.get("info") if isinstance(doc.get("info"), dict) else {}
+    info = _mapping(doc.get("info"))
     return ir.Api(
         title=str(info.get("title", "")), version=str(info.get("version", "")),
         description=info.get("description") if isinstance(info.get("description"), str) else None,
@@ -58,6 +58,10 @@ def normalize(ws: Workspace, config: Config, sink: Sink) -> ir.Api:
     )
 
 
+def _mapping(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _global_header_names(doc: dict[str, Any]) -> list[str]:
     globals_ = doc.get("x-speakeasy-globals")
     params = globals_.get("parameters") if isinstance(globals_, dict) else None
@@ -65,8 +69,7 @@ def _global_header_names(doc: dict[str, Any]) -> list[str]:
 
 
 def _security_schemes(doc: dict[str, Any]) -> tuple[ir.SecurityScheme, ...]:
-    comps = doc.get("components") if isinstance(doc.get("components"), dict) else {}
-    raw = comps.get("securitySchemes") if isinstance(comps.get("securitySchemes"), dict) else {}
+    raw = _mapping(_mapping(doc.get("components")).get("securitySchemes"))
     return tuple(
         ir.SecurityScheme(key=str(k), type=str(v.get("type", "")), scheme=v.get("scheme"),
                           location=v.get("in"), parameter_name=v.get("name"), bearer_format=v.get("bearerFormat"))
