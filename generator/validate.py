@@ -37,7 +37,7 @@ def _schema_errors(ws: Workspace, sink: Sink) -> None:
             if count >= _MAX_SCHEMA_ERRORS:
                 sink.error("SG005", "too many schema errors; stopping here")
                 break
-            path = getattr(error, "absolute_path", None) or getattr(error, "path", ())
+            path: Iterable[object] = getattr(error, "absolute_path", None) or getattr(error, "path", None) or ()
             pointer = "#" + "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
             sink.error("SG005", f"invalid OpenAPI document: {getattr(error, 'message', error)}", pointer)
     except Exception as exc:  # noqa: BLE001 - a validator crash must not become a traceback
