@@ -1,0 +1,1 @@
+"""Deterministic example values for docs."""
