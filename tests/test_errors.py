@@ -103,3 +103,23 @@ def test_usage_error_exits_2(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "generator.cli", "generate", "--target", "cobol"],
                           capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 2
+
+
+def test_validate_reports_schema_errors_with_pointers(tmp_path: Path) -> None:
+    from generator.validate import validate
+
+    spec = _spec(tmp_path, "openapi: 3.1.0\ninfo: {title: t}\npaths: {}\n")
+    found = validate(spec, "spec.yaml", Config())
+    assert [(d.code, d.pointer) for d in found] == [("SG005", "#/info")]
+    assert found[0].span is not None and found[0].span.line == 2
+    proc = subprocess.run([sys.executable, "-m", "generator.cli", "validate", str(spec)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 1 and "error[SG005]" in proc.stderr and "'version' is a required" in proc.stderr
+
+
+def test_validate_accepts_the_project_spec() -> None:
+    from conftest import SPEC
+
+    from generator.validate import validate
+
+    assert validate(SPEC, "sessions.yaml", Config()) == []
