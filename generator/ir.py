@@ -121,6 +121,8 @@ class UnionMember:
     type: TypeExpr
     origin: str
     title: str | None = None
+    example: Json | None = None
+    """The member schema's own ``example`` (docs show it as that member's value)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -30,8 +30,8 @@ _NAMESPACES = ("components", "operations", "errors")
 def normalize(ws: Workspace, config: Config, sink: Sink) -> ir.Api:
     doc = check_document(ws)
     walker = Walker(ws, sink)
-    global_headers = _global_header_names(doc)
-    ops_walker = OperationWalker(walker, frozenset(global_headers))
+    global_headers = _global_headers(doc)
+    ops_walker = OperationWalker(walker, frozenset(p.wire_name for p in global_headers))
     operations: list[ir.Operation] = []
     for path, item in (doc.get("paths") or {}).items():
         if not isinstance(item, dict):
@@ -54,7 +54,7 @@ def normalize(ws: Workspace, config: Config, sink: Sink) -> ir.Api:
         servers=tuple(ir.Server(url=str(s.get("url", "")), description=s.get("description"))
                       for s in doc.get("servers") or [] if isinstance(s, dict)),
         security_schemes=schemes, operations=tuple(operations), models=models,
-        sdk_classes=sdk_classes,
+        sdk_classes=sdk_classes, global_headers=global_headers,
     )
 
 
@@ -62,10 +62,17 @@ def _mapping(value: object) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _global_header_names(doc: dict[str, Any]) -> list[str]:
-    globals_ = doc.get("x-speakeasy-globals")
-    params = globals_.get("parameters") if isinstance(globals_, dict) else None
-    return [str(p["name"]) for p in params or [] if isinstance(p, dict) and p.get("in") == "header" and "name" in p]
+def _global_headers(doc: dict[str, Any]) -> tuple[ir.Parameter, ...]:
+    """``x-speakeasy-globals`` header parameters (plain strings in the SDK)."""
+    params = _mapping(doc.get("x-speakeasy-globals")).get("parameters")
+    return tuple(
+        ir.Parameter(wire_name=str(p["name"]), location="header", required=False, type=ir.Primitive(kind="string"),
+                     nullable=False, origin=f"#/x-speakeasy-globals/parameters/{i}", style="simple", explode=False,
+                     description=p.get("description") if isinstance(p.get("description"), str) else None,
+                     is_global=True)
+        for i, p in enumerate(params if isinstance(params, list) else [])
+        if isinstance(p, dict) and p.get("in") == "header" and "name" in p
+    )
 
 
 def _security_schemes(doc: dict[str, Any]) -> tuple[ir.SecurityScheme, ...]:

@@ -55,6 +55,8 @@ class Walker:
     error_only: dict[str, bool] = field(default_factory=dict)
     """Component pointer -> True while every use so far is an error body."""
     _in_progress: set[str] = field(default_factory=set)
+    _merging: list[str] = field(default_factory=list)
+    """allOf parts being merged by enclosing objects (recursion guard)."""
 
     # ------------------------------------------------------------- dispatch
 
@@ -66,6 +68,9 @@ class Walker:
         if "$ref" in node:
             return self.ref(node, ptr, slot)
         nullable = declares_null(node)
+        if _is_bare_ref_allof(node):
+            typed = self.ref(node["allOf"][0], f"{ptr}/allOf/0", slot)
+            return Typed(typed.type, typed.nullable or nullable, node.get("description") or typed.description)
         if "allOf" in node or "properties" in node:
             return self._object(node, ptr, slot, nullable)
         union = union_variants(node)
@@ -166,12 +171,14 @@ class Walker:
 
     def _object(self, node: Schema, ptr: str, slot: Slot, nullable: bool) -> Typed:
         draft = self._draft(ptr, slot, node)
+        depth = len(self._merging)
         props, required = self._merged_properties(node, ptr)
         fields: list[ir.Field] = []
         for name, schema, pptr in props:
             if self._dropped(schema, slot):
                 continue
             fields.append(self._field(name, schema, pptr, slot, name in required))
+        del self._merging[depth:]
         draft.body = ir.Object(fields=tuple(fields))
         if draft.description is None:
             draft.description = self._first_part_description(node, ptr)
@@ -221,7 +228,12 @@ class Walker:
                 target = self.ws.resolve(str(part["$ref"]), part_ptr)
                 if target.pointer in seen:
                     break
+                if target.pointer in self._merging:
+                    self.sink.warning("SG101", "allOf includes itself through its properties; part skipped", part_ptr)
+                    part = None
+                    break
                 seen.add(target.pointer)
+                self._merging.append(target.pointer)
                 part, part_ptr = target.node, target.pointer
             if isinstance(part, dict):
                 self._collect(part, part_ptr, props, required, seen)
@@ -272,7 +284,9 @@ class Walker:
             title_base = pascal(title) if isinstance(title, str) and pascal(title) else None
             mptr = f"{ptr}/{key}/{i}"
             typed = self.walk(variant, mptr, slot.member(index, title_base, slot.base))
-            members.append(ir.UnionMember(type=typed.type, origin=mptr, title=title if title_base else None))
+            own = variant if isinstance(variant, dict) else {}
+            members.append(ir.UnionMember(type=typed.type, origin=mptr, title=title if title_base else None,
+                                          example=ir.Json(own["example"]) if "example" in own else None))
         disc = node.get("discriminator")
         prop = disc.get("propertyName") if isinstance(disc, dict) else None
         draft.body = ir.Union(members=tuple(members), discriminator=prop if isinstance(prop, str) else None)
@@ -288,6 +302,14 @@ class Walker:
             seen.add(target.pointer)
             node, ptr = target.node, target.pointer
         return node
+
+
+def _is_bare_ref_allof(node: Schema) -> bool:
+    """``allOf: [{$ref}]`` with nothing beside it is just the reference."""
+    parts = node.get("allOf")
+    if not (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], dict) and "$ref" in parts[0]):
+        return False
+    return not any(k in node for k in ("properties", "required", "additionalProperties", "oneOf", "anyOf"))
 
 
 def _escape(token: str) -> str:

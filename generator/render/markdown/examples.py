@@ -1,0 +1,213 @@
+"""Example values of the TypeScript ``## Example Usage`` sections
+(CONVENTIONS 3.4).
+
+Each doc gets its own faker, seeded with the Java hash of the model name (of
+the heading string for a union member snippet), and draws values in field
+order; nested objects continue their parent's stream.  The values depend on
+the model's structure and the names of its fields, never on global state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator import ir
+from generator.examples.faker import Faker, format_js_number, java_hash_code
+from generator.render.identifiers import typescript_field
+from generator.render.markdown.common import typescript_fields
+from generator.render.markdown.printer import JsArray, JsObject, JsScalar, JsValue, js_string, map_key
+from generator.render.markdown.types_cell import is_binary, is_date
+
+_FLOAT_MAX = 10000
+_INT_MAX = 1000000
+# Names whose value is a fixed placeholder rather than a faker draw.
+_PLACEHOLDERS = {"key": "<key>", "fileName": "example.file"}
+# faker.date.* draws relative to the (unknown) generation time; the printed
+# value cannot match, but taking the draw keeps later values in step.
+_DATE_BASE_MS = 1_745_000_000_000
+_DATE_SPAN_MS = 365 * 24 * 3600 * 1000
+
+
+class Examples:
+    """Example values for one API; caches structural facts across docs."""
+
+    def __init__(self, api: ir.Api) -> None:
+        self._api = api
+        self._has_example: dict[str, bool] = {}
+        self._has_binary: dict[str, bool] = {}
+
+    def for_model(self, model: ir.Model) -> JsValue | None:
+        """The ``let value`` of a model's doc; None when the doc shows no
+        example (models that carry binary content)."""
+        if self.contains_binary(ir.Ref(model=model.id)):
+            return None
+        return _Draw(self, Faker(java_hash_code(model.name.typescript))).model(model, via_union=False)
+
+    def for_union_member(self, heading: str, member: ir.UnionMember) -> JsValue:
+        """A union doc's ``const value: <heading>`` snippet, seeded with the
+        heading string itself."""
+        return _Draw(self, Faker(java_hash_code(heading))).member(member, via_union=False)
+
+    def model(self, model_id: str) -> ir.Model:
+        return self._api.model(model_id)
+
+    def has_example(self, t: ir.TypeExpr) -> bool:
+        """Whether a spec ``example`` sits on a field or a union member
+        anywhere below ``t``."""
+        return self._search(t, self._has_example, _EXAMPLES)
+
+    def contains_binary(self, t: ir.TypeExpr) -> bool:
+        return self._search(t, self._has_binary, _BINARY)
+
+    def _search(self, t: ir.TypeExpr, cache: dict[str, bool], probe: _Probe) -> bool:
+        match t:
+            case ir.Array(items=inner) | ir.Map(values=inner):
+                return self._search(inner, cache, probe)
+            case ir.Ref(model=model_id):
+                if model_id not in cache:
+                    cache[model_id] = False  # a cycle adds nothing new
+                    cache[model_id] = self._search_model(self.model(model_id), cache, probe)
+                return cache[model_id]
+        return probe.type(t)
+
+    def _search_model(self, model: ir.Model, cache: dict[str, bool], probe: _Probe) -> bool:
+        match model.body:
+            case ir.Object(fields=fields):
+                return any(probe.field(f) or self._search(f.type, cache, probe) for f in fields)
+            case ir.Union(members=members):
+                return any(probe.member(m) or self._search(m.type, cache, probe) for m in members)
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Probe:
+    """What a structural search looks for, at each kind of node."""
+
+    field: Callable[[ir.Field], bool]
+    member: Callable[[ir.UnionMember], bool]
+    type: Callable[[ir.TypeExpr], bool]
+
+
+_EXAMPLES = _Probe(
+    field=lambda f: f.example is not None,
+    member=lambda m: m.example is not None,
+    type=lambda _: False,
+)
+_BINARY = _Probe(field=lambda _: False, member=lambda _: False, type=is_binary)
+
+
+class _Draw:
+    """One doc's stream of draws."""
+
+    def __init__(self, examples: Examples, faker: Faker) -> None:
+        self._examples = examples
+        self._faker = faker
+        self._stack: list[str] = []
+
+    def model(self, model: ir.Model, via_union: bool) -> JsValue:
+        match model.body:
+            case ir.Enum(values=values):
+                return json_value(self._faker.array_element(values))
+            case ir.Union(members=members):
+                member = members[self._faker.int(max=len(members) - 1)] if len(members) > 1 else members[0]
+                return self.member(member, via_union=True)
+            case ir.Object():
+                return self._object(model, via_union)
+        raise TypeError(model.body)
+
+    def member(self, member: ir.UnionMember, via_union: bool) -> JsValue:
+        if member.example is not None:
+            return json_value(member.example.value)
+        return self.value(member.type, "", via_union)
+
+    def _object(self, model: ir.Model, via_union: bool) -> JsValue:
+        if model.id in self._stack:  # a recursive model: stop at the first repeat
+            return JsObject(())
+        self._stack.append(model.id)
+        entries = []
+        for f in typescript_fields(model):
+            if not self._included(f, via_union):
+                continue
+            name = typescript_field(f.wire_name, f.name_override)
+            entries.append((name, self._field(f, name, via_union)))
+        self._stack.pop()
+        return JsObject(tuple(entries))
+
+    def _included(self, f: ir.Field, via_union: bool) -> bool:
+        if f.required or self._examples.has_example(f.type) or f.example is not None:
+            return True
+        # Only observed once: objects reached through a union also show
+        # optional fields that have a default (GetAllToolsResponseBody).
+        return via_union and f.default is not None
+
+    def _field(self, f: ir.Field, name: str, via_union: bool) -> JsValue:
+        if f.example is not None:
+            return json_value(f.example.value)
+        if via_union and not f.required and f.default is not None:
+            return json_value(f.default.value)
+        return self.value(f.type, name, via_union)
+
+    def value(self, t: ir.TypeExpr, name: str, via_union: bool) -> JsValue:
+        match t:
+            case ir.Array(items=items):
+                return JsArray((self.value(items, name, via_union),))
+            case ir.Map(values=values):
+                return JsObject(((map_key("key"), self.value(values, name, via_union)),))
+            case ir.Ref(model=model_id):
+                return self.model(self._examples.model(model_id), via_union)
+            case ir.Primitive():
+                return self._primitive(t, name)
+            case ir.Literal(value=value):
+                return json_value(value)
+        return js_string("<value>")
+
+    def _primitive(self, t: ir.Primitive, name: str) -> JsValue:
+        match t.kind:
+            case "number":
+                return JsScalar(format_js_number(self._faker.float(max=_FLOAT_MAX, fraction_digits=2)))
+            case "integer":
+                return JsScalar(str(self._faker.int(max=_INT_MAX)))
+            case "boolean":
+                return JsScalar("false")
+        return self._string(t, name)
+
+    def _string(self, t: ir.Primitive, name: str) -> JsValue:
+        if t.format == "uuid":
+            return js_string(self._faker.uuid())
+        if is_date(t):
+            return self._date()
+        if name == "id" or name.endswith("Id"):
+            return js_string("<id>")
+        # Speakeasy also uses faker.internet.url() (format uri/url or name
+        # `url`), word.words() (`description`), internet.username()
+        # (`displayName`), vehicle.model() (`model`), system.directoryPath()
+        # (`path`) and system.commonFileType() (`fileType`).  The faker port
+        # has none of them yet: such fields print "<value>", and the draws
+        # after them in the same doc come out shifted.
+        return js_string(_PLACEHOLDERS.get(name, "<value>"))
+
+    def _date(self) -> JsValue:
+        millis = _DATE_BASE_MS + self._faker.int(max=_DATE_SPAN_MS)
+        return JsScalar(f'new Date("{_iso(millis)}")')
+
+
+def _iso(millis: int) -> str:
+    moment = dt.datetime.fromtimestamp(millis / 1000, tz=dt.timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{millis % 1000:03d}Z"
+
+
+def json_value(value: ir.JsonValue) -> JsValue:
+    """A spec value (example, default, enum member) as a JS literal."""
+    if isinstance(value, bool):
+        return JsScalar("true" if value else "false")
+    if isinstance(value, (int, float)):
+        return JsScalar(format_js_number(value))
+    if isinstance(value, str):
+        return js_string(value)
+    if isinstance(value, list):
+        return JsArray(tuple(json_value(v) for v in value))
+    if isinstance(value, dict):
+        return JsObject(tuple((map_key(str(k)), json_value(v)) for k, v in value.items()))
+    return JsScalar("null")

@@ -1,0 +1,29 @@
+"""Markdown tables the way Speakeasy's model docs print them.
+
+Every column of a table is padded to one width: the longest cell of the whole
+table, header included, counted in code points.  Escaping (``|`` -> ``\\|``,
+newline -> ``<br/>``) happens *after* padding, so rows holding such characters
+come out longer than the others; that is what the reference docs do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def escape_cell(text: str) -> str:
+    """Make one (already padded) cell safe inside a table row."""
+    return text.replace("|", "\\|").replace("\n", "<br/>")
+
+
+def render_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A full table, without a trailing newline."""
+    cells = [*header, *(cell for row in rows for cell in row)]
+    width = max(len(cell) for cell in cells)
+    lines = [_row(header, width), _row(["-" * width] * len(header), width)]
+    lines.extend(_row(row, width) for row in rows)
+    return "\n".join(lines)
+
+
+def _row(cells: Sequence[str], width: int) -> str:
+    return "| " + " | ".join(escape_cell(cell.ljust(width)) for cell in cells) + " |"
