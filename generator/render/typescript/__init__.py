@@ -1,0 +1,72 @@
+"""The TypeScript models target: ``ir.Api`` -> a file plan under ``typescript/``.
+
+Contract:
+- ``render(api, config)`` returns ``{posix path: text}``, sorted by path, all
+  under ``typescript/``; pure and deterministic (same IR, same bytes).
+- One module per model in ``src/models/<namespace>/<lowercased name>.ts``
+  exporting the type ``X``, ``X$inboundSchema`` (wire JSON -> model),
+  ``X$Outbound`` (wire shape), ``X$outboundSchema`` (model -> wire) and,
+  for objects and unions, ``xToJSON`` / ``xFromJSON``.  Each namespace has an
+  ``index.ts`` barrel; a small runtime lives in ``src/lib`` and ``src/types``.
+- The package is ESM (``"type": "module"``, NodeNext resolution, ``.js``
+  import suffixes) and depends on zod v3.
+- Docs (``typescript/docs``) belong to the Markdown target, not this one.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import jinja2
+
+from generator import ir
+from generator.config import Config
+from generator.render.env import environment
+from generator.render.typescript.escape import jsdoc, ts_key, ts_object_key, ts_string
+from generator.render.typescript.graph import cyclic_refs
+from generator.render.typescript.views import NAMESPACES, model_view
+
+__all__ = ["render"]
+
+ROOT = "typescript"
+_RUNTIME = {
+    "src/lib/primitives.ts": "primitives.ts.jinja",
+    "src/lib/json.ts": "json.ts.jinja",
+    "src/types/enums.ts": "enums.ts.jinja",
+}
+
+
+def render(api: ir.Api, config: Config) -> dict[str, str]:
+    env = _environment()
+    plan: dict[str, str] = {}
+    lazy = cyclic_refs(api)
+    stems: dict[str, list[str]] = {ns: [] for ns in NAMESPACES}
+    for model in api.models:
+        view = model_view(api, model, config, lazy[model.id])
+        plan[view.path] = env.get_template(f"{view.kind}.ts.jinja").render(view=view)
+        stems[view.namespace].append(view.stem)
+    for ns, names in stems.items():
+        index = env.get_template("index.ts.jinja").render(stems=sorted(names))
+        plan[f"{ROOT}/src/models/{ns}/index.ts"] = index
+    for path, template in _RUNTIME.items():
+        plan[f"{ROOT}/{path}"] = env.get_template(template).render()
+    plan[f"{ROOT}/package.json"] = env.get_template("package.json.jinja").render(
+        config=config, namespaces=NAMESPACES
+    )
+    plan[f"{ROOT}/tsconfig.json"] = env.get_template("tsconfig.json.jinja").render()
+    return dict(sorted(plan.items()))
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    # An overlay, with a fresh filter dict: the base environment is shared
+    # with other renderers and must not see these filters.
+    env = environment("typescript").overlay()
+    env.filters = {
+        **env.filters,
+        "ts_string": ts_string,
+        "ts_key": ts_key,
+        "ts_object_key": ts_object_key,
+        "jsdoc": jsdoc,
+    }
+    return env

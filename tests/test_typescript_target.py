@@ -1,0 +1,371 @@
+"""The TypeScript models target: file plan, escaping, ``tsc --strict``, node.
+
+The compile and runtime tests need node and npm; ``node_env`` installs
+typescript and zod@3 once into ``.node-cache/`` and skips without them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+import node_env
+from generator import ir
+from generator.config import Config, build, from_pyproject
+from generator.diagnostics import Sink
+from generator.loader import load
+from generator.normalize import normalize
+from generator.render.typescript import render
+from generator.render.typescript.escape import is_identifier, jsdoc, ts_key, ts_literal, ts_object_key, ts_string
+from generator.render.typescript.views import enum_key, module_stem, property_names
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = ROOT / "specs" / "sessions.yaml"
+NASTY = 'Ends */ here; "quotes" `tick` ${x} \\ back\nline two\u2028after LS, caf\u00e9 \u65e5\u672c'
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+@lru_cache(maxsize=1)
+def sessions() -> tuple[ir.Api, Config]:
+    config = build(from_pyproject(ROOT / "pyproject.toml"))
+    ws = load(SPEC)
+    return normalize(ws, config, Sink(locator=ws.locate)), config
+
+
+@pytest.fixture(scope="session")
+def node_modules() -> Path:
+    return node_env.node_modules()
+
+
+def write_package(plan: dict[str, str], out: Path, modules: Path) -> Path:
+    for rel, text in plan.items():
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    package = out / "typescript"
+    node_env.link_node_modules(package, modules)
+    return package
+
+
+def assert_tsc(package: Path, modules: Path, *args: str) -> None:
+    done = node_env.tsc(package, modules, "--strict", *args)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def run_node(package: Path, script: str) -> None:
+    (package / "check.mjs").write_text(script, encoding="utf-8")
+    done = subprocess.run(["node", "check.mjs"], cwd=package, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+# ------------------------------------------------------------- file plan
+
+
+def test_plan_layout() -> None:
+    api, config = sessions()
+    plan = render(api, config)
+    assert all(p.startswith("typescript/") and ".." not in p for p in plan)
+    assert not any(p.startswith("typescript/docs/") for p in plan)
+    for model in api.models:
+        stem = model.name.typescript.lower()
+        assert f"typescript/src/models/{model.name.ts_namespace}/{stem}.ts" in plan
+    for ns in ("components", "operations", "errors"):
+        assert f"typescript/src/models/{ns}/index.ts" in plan
+    assert 'export * from "./honoapierror.js";' in plan["typescript/src/models/errors/index.ts"]
+    package = json.loads(plan["typescript/package.json"])
+    assert (package["name"], package["version"]) == ("@orq-ai/node", config.version)
+    assert package["dependencies"]["zod"].startswith("^3.")
+    assert json.loads(plan["typescript/tsconfig.json"])["compilerOptions"]["strict"] is True
+
+
+def test_object_shape() -> None:
+    api, config = sessions()
+    text = render(api, config)["typescript/src/models/operations/createsessionrequestbody.ts"]
+    assert "export type CreateSessionRequestBody = {" in text
+    assert "  externalId: string;" in text
+    assert "  projectId?: string | null | undefined;" in text
+    assert "  startedAt?: Date | undefined;" in text
+    assert "  started_at?: string | undefined;" in text  # the $Outbound wire shape
+    assert "   * Duration of the session in ms\n" in text
+    assert 'external_id: "externalId",' in text
+    assert "export function createSessionRequestBodyToJSON(" in text
+    enum = render(api, config)["typescript/src/models/operations/direction.ts"]
+    assert 'export const Direction = {\n  Asc: "asc",\n  Desc: "desc",\n} as const;' in enum
+    assert "export type Direction = ClosedEnum<typeof Direction>;" in enum
+
+
+def test_render_is_deterministic_across_hash_seeds() -> None:
+    code = (
+        "import hashlib, sys; sys.path.insert(0, 'tests');"
+        "from test_typescript_target import sessions; from generator.render.typescript import render;"
+        "print(hashlib.sha256(repr(sorted(render(*sessions()).items())).encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
+
+
+# -------------------------------------------------------------- escaping
+
+
+def test_ts_string_escapes() -> None:
+    assert ts_string('say "hi"\n') == '"say \\"hi\\"\\n"'
+    assert ts_string("`${x}`") == '"`${x}`"'  # harmless inside double quotes
+    assert ts_string("caf\u00e9") == '"caf\u00e9"'  # non-ASCII kept readable
+    assert ts_string("a\u2028b\u2029c") == '"a\\u2028b\\u2029c"'
+    assert ts_string("\ud800") == '"\\ud800"'  # a lone surrogate cannot be UTF-8
+    assert ts_string("back\\slash") == '"back\\\\slash"'
+
+
+def test_jsdoc_cannot_be_closed_early() -> None:
+    block = jsdoc(NASTY, indent="  ")
+    assert block.count("*/") == 1 and block.endswith("  */\n")
+    assert block.splitlines() == [
+        "  /**",
+        '   * Ends *\\/ here; "quotes" `tick` ${x} \\ back',
+        "   * line two",
+        "   * after LS, caf\u00e9 \u65e5\u672c",
+        "   */",
+    ]
+    assert jsdoc(None) == "" and jsdoc("  ") == ""
+    assert jsdoc(None, deprecated=True) == "/**\n * @deprecated\n */\n"
+
+
+def test_keys() -> None:
+    assert ts_key("externalId") == "externalId"
+    assert ts_key("class") == "class"  # reserved words are valid property names
+    assert ts_key("my-key") == '"my-key"'
+    assert ts_key("2fa") == '"2fa"'
+    assert ts_object_key("__proto__") == '["__proto__"]'
+    assert ts_key("__proto__") == "__proto__"  # in a type literal it is just a key
+    assert ts_literal(None) == "null" and ts_literal(True) == "true" and ts_literal(1.5) == "1.5"
+    assert ts_literal({"a": 1}) is None and ts_literal(float("inf")) is None
+
+
+@given(st.text())
+def test_ts_string_round_trips_and_stays_on_one_line(text: str) -> None:
+    literal = ts_string(text)
+    assert json.loads(literal) == text
+    assert not any(c in literal for c in "\n\r\u2028\u2029")
+
+
+@given(st.text())
+def test_jsdoc_never_closes_early(text: str) -> None:
+    block = jsdoc(text)
+    if block:
+        assert block.index("*/") == len(block) - 3
+        assert all(line.startswith((" *", "/**")) for line in block.splitlines())
+
+
+def test_enum_keys_and_property_names() -> None:
+    keys = [enum_key(v) for v in ("in-progress", "2fa", "", "Infinity", 1, -1, 2.5)]
+    assert keys == ["InProgress", "Value2fa", "Value", "ValueInfinity", "Value1", "ValueMinus1", "Value2_5"]
+    assert all(is_identifier(k) for k in keys)
+    assert property_names(("fooBar", "fooBar", "a1", "a1")) == ("fooBar", "fooBar2", "a1", "a1_2")
+    assert module_stem("Index") == "index_" and module_stem("HonoApiError") == "honoapierror"
+
+
+# ------------------------------------------------------------- tsc, node
+
+
+def test_sessions_compile_strict(node_modules: Path, tmp_path: Path) -> None:
+    package = write_package(render(*sessions()), tmp_path, node_modules)
+    assert_tsc(package, node_modules, "--noEmit")
+
+
+ROUND_TRIP = r"""
+import assert from "node:assert/strict";
+import * as ops from "./dist/models/operations/index.js";
+
+const wire = {
+  _id: "s1", external_id: "ext-1", duration: 12.5, contact_ids: ["c1", "c2"],
+  billing: { input_cost: 0.5, output_cost: 1.25, total_cost: 1.75 },
+  usage: { prompt_tokens: 10, completion_tokens: 20, total_tokens: 30 },
+  traces_count: 3, tags: ["a"], workspace_id: "w1", project_id: null,
+  started_at: "2024-05-01T10:20:30.000Z",
+};
+const parsed = ops.GetSessionResponseBody$inboundSchema.parse(wire);
+assert.equal(parsed.externalId, "ext-1");
+assert.equal(parsed.id, "s1");
+assert.equal(parsed.billing.totalCost, 1.75);
+assert.equal(parsed.usage.promptTokens, 10);
+assert.equal(parsed.projectId, null);
+assert.ok(parsed.startedAt instanceof Date);
+assert.equal(parsed.startedAt.getTime(), Date.UTC(2024, 4, 1, 10, 20, 30));
+assert.ok(!("updatedAt" in parsed) && !("external_id" in parsed));
+assert.deepEqual(ops.GetSessionResponseBody$outboundSchema.parse(parsed), wire);
+assert.equal(ops.getSessionResponseBodyToJSON(parsed), JSON.stringify(wire));
+
+const fromJson = ops.getSessionResponseBodyFromJSON(JSON.stringify(wire));
+assert.ok(fromJson.ok);
+assert.ok(!ops.getSessionResponseBodyFromJSON("{").ok);
+assert.ok(!ops.getSessionResponseBodyFromJSON('{"_id": 1}').ok);
+assert.equal(ops.Direction.Asc, "asc");
+assert.throws(() => ops.Direction$inboundSchema.parse("sideways"));
+"""
+
+
+def test_sessions_round_trip_under_node(node_modules: Path, tmp_path: Path) -> None:
+    package = write_package(render(*sessions()), tmp_path, node_modules)
+    assert_tsc(package, node_modules)
+    run_node(package, ROUND_TRIP)
+
+
+# ---------------------------------------------- hand-built IR: the hard cases
+
+
+def _field(wire: str, t: ir.TypeExpr, required: bool = True, nullable: bool = False,
+           description: str | None = None) -> ir.Field:
+    return ir.Field(wire_name=wire, type=t, required=required, nullable=nullable,
+                    origin=f"#/x/{wire}", description=description)
+
+
+def _model(name: str, ns: str, body: ir.ModelBody, description: str | None = None) -> ir.Model:
+    return ir.Model(id=f"#/{ns}/{name}", body=body, role="component", owner=name, description=description,
+                    name=ir.ModelName(python=name, typescript=name, ts_namespace=ns))  # type: ignore[arg-type]
+
+
+def _ref(ns: str, name: str) -> ir.Ref:
+    return ir.Ref(model=f"#/{ns}/{name}")
+
+
+STRING = ir.Primitive(kind="string")
+DATE_TIME = ir.Primitive(kind="string", format="date-time")
+
+
+def kitchen_sink() -> ir.Api:
+    """Recursion, cross-namespace refs, every enum style, awkward keys and
+    names that shadow globals or the runtime's own names."""
+    node = _ref("components", "Node")
+    models = [
+        _model("Node", "components", ir.Object(fields=(
+            _field("value", STRING, description=NASTY),
+            _field("children", ir.Array(items=node), required=False),
+            _field("parent", node, required=False, nullable=True),
+        )), description=NASTY),
+        _model("SafeParseResult", "components", ir.Object(fields=(_field("ok", ir.Primitive(kind="boolean")),))),
+        _model("Index", "components", ir.Enum(values=("a",))),
+        _model("Ping", "components", ir.Object(fields=(_field("pong", _ref("components", "Pong"), required=False),))),
+        _model("Pong", "components", ir.Object(fields=(_field("ping", _ref("components", "Ping")),))),
+        _model("Kitchen", "operations", _kitchen_body(), description=NASTY),
+        _model("Date", "operations", ir.Object(fields=(_field("at", DATE_TIME),))),
+        _model("Array", "operations", ir.Object(fields=(_field("items", ir.Array(items=STRING)),))),
+        _model("Status", "operations", ir.Enum(values=("in-progress", "done", "2fa", "", "Infinity", NASTY)),
+               description=NASTY),
+        _model("Level", "operations", ir.Enum(values=(1, 2.5, "high"), open=True)),
+        _model("Mixed", "operations", ir.Enum(values=("a", True, 3))),
+        _model("ClosedEnum", "operations", ir.Enum(values=("x", "y"))),
+        _model("Shape", "operations", ir.Union(members=(
+            ir.UnionMember(type=node, origin="#/s/0"),
+            ir.UnionMember(type=STRING, origin="#/s/1"),
+            ir.UnionMember(type=ir.Array(items=_ref("operations", "Shape")), origin="#/s/2"),
+            ir.UnionMember(type=ir.Map(values=ir.Primitive(kind="number")), origin="#/s/3"),
+        ))),
+        _model("Extra", "operations", ir.Object(fields=(_field("first_name", STRING),),
+                                                additional=ir.Primitive(kind="integer"))),
+        _model("Loose", "operations", ir.Object(fields=(), additional=ir.Any())),
+        # Compiles, but zod 3 reads an absent `__proto__` key as Object.prototype,
+        # so only the compile test uses this one.
+        _model("Proto", "components", ir.Object(fields=(_field("__proto__", STRING, required=False),))),
+        _model("Oops", "errors", ir.Object(fields=(_field("node", node, required=False),
+                                                   _field("error_code", STRING)))),
+    ]
+    return ir.Api(title="t", version="1", description=None, servers=(), security_schemes=(),
+                  operations=(), models=tuple(models))
+
+
+def _kitchen_body() -> ir.Object:
+    ops = "operations"
+    return ir.Object(fields=(
+        _field("class", STRING, description="a reserved word"),
+        _field("my-key", STRING, required=False),
+        _field("foo_bar", STRING),
+        _field("fooBar", ir.Primitive(kind="integer")),
+        _field("when", DATE_TIME),
+        _field("day", ir.Primitive(kind="string", format="date"), required=False),
+        _field("tags", ir.Map(values=ir.Array(items=ir.Primitive(kind="integer")))),
+        _field("blob", ir.Primitive(kind="string", format="binary"), required=False),
+        _field("anything", ir.Any()),
+        _field("kind", ir.Literal(value="kitchen")),
+        _field("nothing", ir.Literal(value=None), required=False),
+        _field("shaped", ir.Literal(value={"a": 1}), required=False),
+        _field("node", _ref("components", "Node"), nullable=True),
+        _field("status", _ref(ops, "Status")),
+        _field("level", _ref(ops, "Level"), required=False),
+        _field("mixed", _ref(ops, "Mixed"), required=False),
+        _field("shape", _ref(ops, "Shape"), required=False),
+        _field("date_model", _ref(ops, "Date"), required=False),
+        _field("array_model", _ref(ops, "Array"), required=False),
+        _field("closed", _ref(ops, "ClosedEnum"), required=False),
+        _field("extra", _ref(ops, "Extra"), required=False),
+        _field("loose", _ref(ops, "Loose"), required=False),
+    ))
+
+
+@pytest.mark.parametrize("enum_format", ["union", "enum"])
+def test_kitchen_sink_compiles_strict(enum_format: str, node_modules: Path, tmp_path: Path) -> None:
+    plan = render(kitchen_sink(), Config(enum_format=enum_format))  # type: ignore[arg-type]
+    kitchen = plan["typescript/src/models/operations/kitchen.ts"]
+    assert '  "my-key"?: string | undefined;' in kitchen
+    assert "  fooBar2: number;" in kitchen and "  anything?: any | undefined;" in kitchen
+    assert "globalThis.Date" in kitchen and "globalThis.Array<" in kitchen
+    assert "z.lazy(() => Node$inboundSchema)" in plan["typescript/src/models/components/node.ts"]
+    assert "typescript/src/models/components/index_.ts" in plan
+    assert '["__proto__"]: z.string().optional(),' in plan["typescript/src/models/components/proto.ts"]
+    assert "ClosedEnum$<typeof ClosedEnum>" in plan["typescript/src/models/operations/closedenum.ts"] or (
+        enum_format == "enum")
+    package = write_package(plan, tmp_path, node_modules)
+    assert_tsc(package, node_modules, "--noEmit")
+
+
+KITCHEN_RUNTIME = r"""
+import assert from "node:assert/strict";
+import * as ops from "./dist/models/operations/index.js";
+import * as components from "./dist/models/components/index.js";
+
+const tree = { value: "root", children: [{ value: "leaf", parent: null }] };
+const node = components.Node$inboundSchema.parse(tree);
+assert.equal(node.children[0].value, "leaf");
+assert.deepEqual(components.Node$outboundSchema.parse(node), tree);
+assert.ok(components.Ping$inboundSchema.parse({ pong: { ping: {} } }).pong.ping);
+
+const wire = {
+  class: "c", "my-key": "k", foo_bar: "s", fooBar: 2, when: "2020-01-02T03:04:05.000Z",
+  day: "2020-01-02", tags: { t: [1, 2] }, anything: { deep: [1] }, kind: "kitchen",
+  node: null, status: "in-progress", level: "unheard-of", mixed: true,
+  shape: [["x", { value: "n" }], { w: 1 }], extra: { first_name: "Ann", age: 3 },
+};
+const k = ops.Kitchen$inboundSchema.parse(wire);
+assert.equal(k.class, "c");
+assert.equal(k.myKey, "k");
+assert.equal(k.fooBar, "s");
+assert.equal(k.fooBar2, 2);
+assert.ok(k.when instanceof Date && k.day instanceof Date);
+assert.equal(k.status, ops.Status.InProgress);
+assert.equal(k.extra.firstName, "Ann");
+assert.equal(k.extra.age, 3);
+assert.deepEqual(JSON.parse(ops.kitchenToJSON(k)), wire);
+assert.throws(() => ops.Extra$inboundSchema.parse({ first_name: "A", age: "old" }));
+assert.ok(!ops.kitchenFromJSON(JSON.stringify({ ...wire, kind: "other" })).ok);
+"""
+
+
+def test_kitchen_sink_runtime(node_modules: Path, tmp_path: Path) -> None:
+    package = write_package(render(kitchen_sink(), Config()), tmp_path, node_modules)
+    assert_tsc(package, node_modules)
+    run_node(package, KITCHEN_RUNTIME)
+
