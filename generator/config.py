@@ -20,6 +20,7 @@ from generator.diagnostics import Span, fail
 
 Target = Literal["python", "typescript"]
 TARGETS: tuple[Target, ...] = ("python", "typescript")
+LOCK_NAME = "sdkgen.lock"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -38,6 +39,14 @@ class Config:
     default_error_name: str = "APIError"
     name_resolution_feb2025: bool = False
     maintain_openapi_order: bool = True
+    max_method_params: int = 4
+    """Client methods take at most this many flattened arguments; beyond it
+    they take one ``request`` object (Speakeasy's ``maxMethodParams``)."""
+    flattening_order: Literal["parameters-first", "body-first"] = "parameters-first"
+    """Order of flattened arguments: parameters, then body fields, or the reverse."""
+    lock_file: Path | None = None
+    """Where assigned model names are recorded: ``sdkgen.lock`` next to the
+    config file.  None when no config file was used."""
 
     @property
     def python_module(self) -> str:
@@ -61,6 +70,8 @@ _OWN_KEYS = {
     "default-error-name": "default_error_name",
     "name-resolution-feb2025": "name_resolution_feb2025",
     "maintain-openapi-order": "maintain_openapi_order",
+    "max-method-params": "max_method_params",
+    "flattening-order": "flattening_order",
 }
 
 
@@ -71,7 +82,7 @@ def from_pyproject(path: Path) -> dict[str, object]:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise fail("SG030", f"cannot read configuration: {exc}", span=Span(str(path), 1, 1)) from None
     table = data.get("tool", {}).get("sdkgen", {})
-    return _own_keys(table, path)
+    return {**_own_keys(table, path), "lock_file": path.parent / LOCK_NAME}
 
 
 def _own_keys(table: dict[str, object], path: Path) -> dict[str, object]:
@@ -99,8 +110,8 @@ def from_file(path: Path) -> dict[str, object]:
     if not isinstance(data, dict):
         raise fail("SG030", "configuration must be a mapping", span=Span(str(path), 1, 1))
     if "configVersion" in data or "generation" in data:
-        return _from_gen_yaml(data)
-    return _own_keys(data, path)
+        return {**_from_gen_yaml(data), "lock_file": path.parent / LOCK_NAME}
+    return {**_own_keys(data, path), "lock_file": path.parent / LOCK_NAME}
 
 
 def _from_gen_yaml(data: dict[str, object]) -> dict[str, object]:
@@ -120,6 +131,8 @@ def _from_gen_yaml(data: dict[str, object]) -> dict[str, object]:
     _put(out, "env_var_prefix", lang.get("envVarPrefix"))
     _put(out, "default_error_name", lang.get("defaultErrorName"))
     _put(out, "description", lang.get("description"))
+    _put(out, "max_method_params", lang.get("maxMethodParams"))
+    _put(out, "flattening_order", lang.get("flatteningOrder"))
     authors = py.get("authors")
     _put(out, "author", ts.get("author") or (authors[0] if isinstance(authors, list) and authors else None))
     return out
@@ -144,4 +157,14 @@ def build(*layers: dict[str, object]) -> Config:
         bad = [t for t in cast(tuple[str, ...], targets) if t not in TARGETS]
         if bad:
             raise fail("SG030", f"unknown target {bad[0]!r} (choose from {', '.join(TARGETS)})")
+    _check_client_options(merged)
     return dataclasses.replace(Config(), **merged)  # type: ignore[arg-type]
+
+
+def _check_client_options(merged: dict[str, object]) -> None:
+    limit = merged.get("max_method_params")
+    if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 0):
+        raise fail("SG030", f"max-method-params must be a non-negative integer, not {limit!r}")
+    order = merged.get("flattening_order")
+    if order is not None and order not in ("parameters-first", "body-first"):
+        raise fail("SG030", f"unknown flattening-order {order!r} (choose from parameters-first, body-first)")

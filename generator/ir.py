@@ -209,6 +209,20 @@ class Response:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class RetryPolicy:
+    """``x-speakeasy-retries``: the default retry behaviour of the client."""
+
+    strategy: str
+    """``backoff`` retries; any other value (``none``) turns retries off."""
+    initial_interval: int = 500
+    max_interval: int = 60000
+    exponent: float = 1.5
+    max_elapsed_time: int = 3600000
+    status_codes: tuple[str, ...] = ()
+    retry_connection_errors: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Operation:
     id: str
     """The JSON pointer of the operation object."""
@@ -232,6 +246,10 @@ class Operation:
     tags: tuple[str, ...] = ()
     security: tuple[str, ...] = ()
     deprecated: bool = False
+    retries: RetryPolicy | None = None
+    """The operation's own ``x-speakeasy-retries`` (else ``Api.retries``)."""
+    timeout_ms: int | None = None
+    """The operation's own ``x-speakeasy-timeout`` (else ``Api.timeout_ms``)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -263,6 +281,12 @@ class Api:
     global_headers: tuple[Parameter, ...] = ()
     sdk_classes: tuple[tuple[tuple[str, ...], str], ...] = ()
     """Group path -> SDK class name (Python), after reservation conflicts."""
+    retries: RetryPolicy | None = None
+    """The document's ``x-speakeasy-retries``."""
+    timeout_ms: int | None = None
+    """The document's ``x-speakeasy-timeout`` in milliseconds."""
+    raw_names: tuple[tuple[str, str, str], ...] = ()
+    """(target, model id, name as registered) for the name lock file."""
     _index: dict[str, Model] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

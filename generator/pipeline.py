@@ -16,7 +16,9 @@ from generator.diagnostics import Diagnostic, Sink, SpecError, fail
 from generator.format import format_plan
 from generator.loader import load
 from generator.normalize import normalize
-from generator.write import Drift, compare_tree, write_tree
+from generator.lockfile import lock_text, read_lock
+from generator.normalize.assign import NameLock
+from generator.write import Drift, compare_tree, write_file, write_tree
 
 Renderer = Callable[[ir.Api, Config], dict[str, str]]
 
@@ -36,32 +38,45 @@ def _renderers(target: str) -> list[Renderer]:
 class Result:
     plan: dict[str, str]
     diagnostics: list[Diagnostic]
+    lock: str = ""
+    """The name lock to record after a successful write."""
 
 
-def build_plan(config: Config, strict: bool = False) -> Result:
+def build_plan(config: Config, strict: bool = False, reset_names: bool = False) -> Result:
     """Everything but writing: the formatted file plan, or ``SpecError``."""
     if config.spec is None:
         raise fail("SG030", "no spec given (pass SPEC or set `spec` in [tool.sdkgen])")
-    ws = load(config.spec, display=_display(config.spec))
-    sink = Sink(locator=ws.locate)
-    api = normalize(ws, config, sink)
-    if sink.errors or (strict and sink.items):
-        raise SpecError(sink.items)
+    lock = None if reset_names else read_lock(config.lock_file)
+    api, diagnostics = load_api(config.spec, config, strict, lock)
     plan: dict[str, str] = {}
     for target in config.targets:
         for render in _renderers(target):
             plan.update(render(api, config))
-    return Result(format_plan(plan), sink.items)
+    return Result(format_plan(plan), diagnostics, lock_text(api))
 
 
-def generate(config: Config, strict: bool = False) -> Result:
-    result = build_plan(config, strict)
+def load_api(
+    spec: Path, config: Config, strict: bool = False, lock: NameLock | None = None
+) -> tuple[ir.Api, list[Diagnostic]]:
+    """Load and normalize one spec; ``SpecError`` on errors (and warnings if strict)."""
+    ws = load(spec, display=_display(spec))
+    sink = Sink(locator=ws.locate)
+    api = normalize(ws, config, sink, lock)
+    if sink.errors or (strict and sink.items):
+        raise SpecError(sink.items)
+    return api, sink.items
+
+
+def generate(config: Config, strict: bool = False, reset_names: bool = False) -> Result:
+    result = build_plan(config, strict, reset_names)
     write_tree(config.out, result.plan)
+    if config.lock_file is not None and not write_file(config.lock_file, result.lock):
+        result.diagnostics.append(Diagnostic("warning", "SG901", f"cannot record model names in {config.lock_file}"))
     return result
 
 
-def check(config: Config, strict: bool = False) -> tuple[Result, Drift]:
-    result = build_plan(config, strict)
+def check(config: Config, strict: bool = False, reset_names: bool = False) -> tuple[Result, Drift]:
+    result = build_plan(config, strict, reset_names)
     return result, compare_tree(config.out, result.plan)
 
 

@@ -122,6 +122,19 @@ def _exchange(a: Path, b: Path) -> bool:
     return bool(rc == 0)
 
 
+def write_file(path: Path, text: str) -> bool:
+    """Replace one file atomically when its bytes change; False if it cannot."""
+    try:
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            return True
+        tmp = path.with_name(f".{path.name}.sdkgen-tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        return False
+
+
 @dataclass
 class Drift:
     stale: list[str] = field(default_factory=list)

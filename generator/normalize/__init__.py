@@ -17,17 +17,14 @@ from generator.config import Config
 from generator.diagnostics import Sink, fail
 from generator.loader import Workspace
 from generator.normalize.api_checks import check_document, check_operations
-from generator.normalize.naming import COMPONENT, NameSpec, Registry
+from generator.normalize.assign import NameLock, assign_names
+from generator.normalize.naming import COMPONENT
 from generator.normalize.context import Slot
-from generator.normalize.operation import METHODS, OperationWalker
+from generator.normalize.operation import METHODS, OperationWalker, retry_policy, timeout_ms
 from generator.normalize.schema import Draft, Walker
-from generator.normalize.target_names import python_model_name, typescript_model_name
 from generator.words import pascal
 
-_NAMESPACES = ("components", "operations", "errors")
-
-
-def normalize(ws: Workspace, config: Config, sink: Sink) -> ir.Api:
+def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None = None) -> ir.Api:
     doc = check_document(ws)
     walker = Walker(ws, sink)
     global_headers = _global_headers(doc)
@@ -45,7 +42,7 @@ def normalize(ws: Workspace, config: Config, sink: Sink) -> ir.Api:
     if schemes:
         _security_model(walker, schemes)
     sdk_groups = _sdk_groups(config, operations)
-    names, sdk_classes = _assign_names(walker, sdk_groups)
+    names, sdk_classes, raw_names = assign_names(walker, sdk_groups, lock)
     models = tuple(_finish(d, names[d.id], walker) for d in walker.drafts.values())
     info = _mapping(doc.get("info"))
     return ir.Api(
@@ -55,6 +52,8 @@ def normalize(ws: Workspace, config: Config, sink: Sink) -> ir.Api:
                       for s in doc.get("servers") or [] if isinstance(s, dict)),
         security_schemes=schemes, operations=tuple(operations), models=models,
         sdk_classes=sdk_classes, global_headers=global_headers,
+        retries=retry_policy(doc.get("x-speakeasy-retries")), timeout_ms=timeout_ms(doc.get("x-speakeasy-timeout")),
+        raw_names=tuple((t, k, v) for t in sorted(raw_names) for k, v in sorted(raw_names[t].items())),
     )
 
 
@@ -103,36 +102,6 @@ def _sdk_groups(config: Config, operations: list[ir.Operation]) -> list[str]:
             if word not in words:
                 words.append(word)
     return words
-
-
-def _namespace(draft: Draft, walker: Walker) -> str:
-    if draft.slot.namespace == "components" and draft.slot.role == "component":
-        pointer = "#/components/schemas/" + draft.slot.owner.replace("~", "~0").replace("/", "~1")
-        if walker.error_only.get(pointer):
-            return "errors"
-    return draft.slot.namespace
-
-
-def _assign_names(walker: Walker, sdk_groups: list[str]) -> tuple[dict[str, ir.ModelName], tuple[tuple[tuple[str, ...], str], ...]]:
-    py = Registry(reserved=tuple(sdk_groups))
-    ts = {ns: Registry() for ns in _NAMESPACES}
-    spaces: dict[str, str] = {}
-    for draft in walker.drafts.values():
-        spec = NameSpec(key=draft.id, candidates=draft.slot.candidates(), klass=draft.slot.klass, depth=draft.slot.depth)
-        spaces[draft.id] = _namespace(draft, walker)
-        py.place(spec)
-        ts[spaces[draft.id]].place(spec)
-    py_names = py.finish()
-    ts_names: dict[str, str] = {}
-    for registry in ts.values():
-        ts_names.update(registry.finish())
-    names = {
-        key: ir.ModelName(python=python_model_name(py_names[key]), typescript=typescript_model_name(ts_names[key]),
-                          ts_namespace=spaces[key])  # type: ignore[arg-type]
-        for key in walker.drafts
-    }
-    classes = tuple(((word,), word + "SDK" if py.reserved_name_taken_by_model(word) else word) for word in sdk_groups)
-    return names, classes
 
 
 def _finish(draft: Draft, name: ir.ModelName, walker: Walker) -> ir.Model:

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from generator.words import leading_number_spelled
 
-# Priority classes: smaller wins.
-COMPONENT, RESERVED, PARAMETER, REQUEST, RESPONSE = 0, 1, 2, 3, 4
+# Priority classes: smaller wins.  PINNED names come from the lock file.
+PINNED, COMPONENT, RESERVED, PARAMETER, REQUEST, RESPONSE = -1, 0, 1, 2, 3, 4
 _DEPTH_RANKED = (COMPONENT, RESPONSE)
 
 
@@ -54,6 +54,13 @@ class Registry:
         for word in reserved:
             spec = NameSpec(key=f"reserved:{word}", candidates=((word,),), klass=RESERVED)
             self.place(spec)
+
+    def pin(self, key: str, name: str) -> None:
+        """Give ``key`` a name from the lock file: it outranks every rule,
+        so a name that shipped never moves."""
+        spec = NameSpec(key=key, candidates=((name,),), klass=PINNED)
+        self._specs[key] = spec
+        self._take(key, name)
 
     def place(self, spec: NameSpec) -> None:
         self._specs[spec.key] = spec

@@ -1,0 +1,70 @@
+"""Run the naming registries over every model draft, per target.
+
+Python has one flat namespace in which SDK class names are reserved; the
+TypeScript namespaces (components, operations, errors) are independent.
+Names recorded in a lock file are pinned first, so adding or reordering
+schemas never renames a model that already shipped.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from generator import ir
+from generator.normalize.naming import NameSpec, Registry
+from generator.normalize.schema import Draft, Walker
+from generator.normalize.target_names import python_model_name, typescript_model_name
+
+NAMESPACES = ("components", "operations", "errors")
+
+NameLock = Mapping[str, Mapping[str, str]]
+"""target ("python" / "typescript") -> model id -> registry name."""
+
+SdkClasses = tuple[tuple[tuple[str, ...], str], ...]
+
+
+def namespace_of(draft: Draft, walker: Walker) -> str:
+    if draft.slot.namespace == "components" and draft.slot.role == "component":
+        pointer = "#/components/schemas/" + draft.slot.owner.replace("~", "~0").replace("/", "~1")
+        if walker.error_only.get(pointer):
+            return "errors"
+    return draft.slot.namespace
+
+
+def assign_names(
+    walker: Walker, sdk_groups: list[str], lock: NameLock | None = None
+) -> tuple[dict[str, ir.ModelName], SdkClasses, dict[str, dict[str, str]]]:
+    """Names per model id, the SDK class names, and the raw names to lock."""
+    lock = lock or {}
+    py = Registry(reserved=tuple(sdk_groups))
+    ts = {ns: Registry() for ns in NAMESPACES}
+    spaces = {d.id: namespace_of(d, walker) for d in walker.drafts.values()}
+    _pin(py, lock.get("python", {}), spaces)
+    for ns, registry in ts.items():
+        _pin(registry, lock.get("typescript", {}), {k: v for k, v in spaces.items() if v == ns})
+    for draft in walker.drafts.values():
+        spec = NameSpec(key=draft.id, candidates=draft.slot.candidates(), klass=draft.slot.klass,
+                        depth=draft.slot.depth)
+        if draft.id not in lock.get("python", {}):
+            py.place(spec)
+        if draft.id not in lock.get("typescript", {}):
+            ts[spaces[draft.id]].place(spec)
+    py_raw = py.finish()
+    ts_raw: dict[str, str] = {}
+    for registry in ts.values():
+        ts_raw.update(registry.finish())
+    names = {
+        key: ir.ModelName(python=python_model_name(py_raw[key]), typescript=typescript_model_name(ts_raw[key]),
+                          ts_namespace=spaces[key])  # type: ignore[arg-type]
+        for key in walker.drafts
+    }
+    classes = tuple(((w,), w + "SDK" if py.reserved_name_taken_by_model(w) else w) for w in sdk_groups)
+    return names, classes, {"python": py_raw, "typescript": ts_raw}
+
+
+def _pin(registry: Registry, locked: Mapping[str, str], present: Mapping[str, str]) -> None:
+    """Pin the locked names of models that still exist (in sorted order, so
+    the result never depends on the lock file's key order)."""
+    for key in sorted(locked):
+        if key in present:
+            registry.pin(key, locked[key])
