@@ -88,8 +88,11 @@ class _MersenneTwister:
 
     def __init__(self, seed: builtins.int) -> None:
         self._state = self._initial_state(_js_seed_to_uint32(seed))
-        # faker twists once right at seeding and then reads from index 0.
-        self._twist()
+        # faker twists once right at seeding and then reads from index 0.  The
+        # twist runs in order, in place, so word i only needs words < i twisted:
+        # twisting lazily, as far as reads reach, gives the same words.  Docs
+        # draw a few numbers each, so this skips almost all of the work.
+        self._twisted = 0
         self._index = 0
 
     @staticmethod
@@ -100,16 +103,21 @@ class _MersenneTwister:
             state.append((_MT_INIT_MULTIPLIER * (prev ^ (prev >> 30)) + i) & _UINT32)
         return state
 
-    def _twist(self) -> None:
+    def _twist_to(self, end: builtins.int) -> None:
+        """Regenerate words ``[self._twisted, end)`` of the current block.
+
+        In place, in order: later words see already-regenerated neighbours,
+        exactly as in the reference implementation."""
         state = self._state
-        # In place, in order: later words see already-regenerated neighbours,
-        # exactly as in the reference implementation.
-        for i in range(_MT_N):
+        for i in range(self._twisted, end):
             y = (state[i] & _MT_UPPER_MASK) | (state[(i + 1) % _MT_N] & _MT_LOWER_MASK)
             mixed = state[(i + _MT_M) % _MT_N] ^ (y >> 1)
             state[i] = mixed ^ _MT_MATRIX_A if y & 1 else mixed
+        self._twisted = max(self._twisted, end)
 
     def next_u32(self) -> builtins.int:
+        if self._index >= self._twisted:
+            self._twist_to(min(_MT_N, self._index + 16))
         y = self._state[self._index]
         y ^= y >> 11
         y ^= (y << 7) & 0x9D2C5680
@@ -117,7 +125,7 @@ class _MersenneTwister:
         y ^= y >> 18
         self._index += 1
         if self._index >= _MT_N:
-            self._twist()
+            self._twisted = 0  # the next block is twisted lazily too
             self._index = 0
         return y & _UINT32
 
