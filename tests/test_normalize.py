@@ -136,3 +136,24 @@ def test_recursive_component_is_one_model(tmp_path: Path) -> None:
     """)
     node = _by_name(api)["Node"]
     assert _fields(api, "Node")["children"].type == ir.Array(items=ir.Ref(model=node.id))
+
+
+def test_a_union_wrapper_default_gives_way_to_the_first_variant(tmp_path: Path) -> None:
+    """The orq spec has both ``default`` placements on ``anyOf: [date-time,
+    string]`` and only the first variant's is a default in Speakeasy's SDK.
+    The nullable wrapper (``anyOf: [X, null]``) is not in the oracle: it
+    follows the same rule."""
+    api = _api(tmp_path, _body("""
+        type: object
+        properties:
+          wrapper: {anyOf: [{type: string, format: date-time}, {type: string}], default: "2025-01-01T00:00:00Z"}
+          variant: {anyOf: [{type: string, format: date-time, default: "2025-01-01T00:00:00Z"}, {type: string}]}
+          second: {anyOf: [{type: string}, {type: string, default: "b"}]}
+          nullable: {anyOf: [{type: integer}, {type: "null"}], default: 3}
+          null_first: {anyOf: [{type: "null"}, {type: integer, default: 4}]}
+          plain: {type: integer, default: 5}
+          union: {oneOf: [{type: string}, {type: integer}], default: "x"}
+    """))
+    defaults = {k: f.default for k, f in _fields(api, "DoItRequestBody").items()}
+    assert defaults == {"wrapper": None, "variant": ir.Json("2025-01-01T00:00:00Z"), "second": None,
+                        "nullable": None, "null_first": ir.Json(4), "plain": ir.Json(5), "union": None}

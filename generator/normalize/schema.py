@@ -18,6 +18,7 @@ from generator.normalize.naming import COMPONENT
 from generator.normalize.shapes import (
     Schema,
     declares_null,
+    default_of,
     is_null_schema,
     non_null_types,
     primitive_key,
@@ -197,7 +198,7 @@ class Walker:
             origin=ptr,
             description=desc if isinstance(desc, str) else typed.description,
             example=ir.Json(own["example"]) if "example" in own else None,
-            default=ir.Json(own["default"]) if "default" in own else None,
+            default=default_of(own),
             deprecated=bool(own.get("deprecated")),
             read_only=bool(own.get("readOnly")),
             write_only=bool(own.get("writeOnly")),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator import ir
+
 Schema = dict[str, Any]
 
 
@@ -62,4 +64,23 @@ def primitive_key(schema: object) -> tuple[str, str | None] | None:
     if len(kinds) == 1 and kinds[0] in PRIMITIVE_KINDS:
         fmt = schema.get("format")
         return kinds[0], fmt if isinstance(fmt, str) else None
+    return None
+
+
+def default_of(schema: object) -> ir.Json | None:
+    """The ``default`` a property or parameter schema gives its field.
+
+    A union wrapper's own ``default`` is ignored: the field takes the default
+    of the first non-null variant, the one whose type it gets when the union
+    collapses (``anyOf: [date-time string, string]``), as the reference SDK
+    does.  A ``$ref`` is not followed: only a ``default`` beside it counts.
+    """
+    if not isinstance(schema, dict):
+        return None
+    union = union_variants(schema)
+    if union is None:
+        return ir.Json(schema["default"]) if "default" in schema else None
+    for variant in union[1]:
+        if not is_null_schema(variant):
+            return default_of(variant)
     return None

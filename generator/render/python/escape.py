@@ -44,9 +44,13 @@ def normalize_doc(text: str) -> str:
     surrounding blank space, no trailing spaces, and the lines after the
     first dedented by their common indentation (as ``inspect.cleandoc``)."""
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    # the first line is the first one with text: leading blank lines would
+    # otherwise hide the indentation black removes from the lines after it
+    while lines and not lines[0].strip():
+        lines.pop(0)
     rest = [line for line in lines[1:] if line]
     common = min((len(line) - len(line.lstrip(" ")) for line in rest), default=0)
-    return "\n".join([lines[0].strip()] + [line[common:] for line in lines[1:]]).strip()
+    return "\n".join([lines[0].strip()] + [line[common:] for line in lines[1:]]).strip() if lines else ""
 
 
 def _raw_safe(text: str) -> bool:
