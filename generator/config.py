@@ -4,19 +4,27 @@ pyproject.toml, from an ``sdkgen.yaml``, or from a Speakeasy ``gen.yaml``.
 Precedence: command-line flags > the ``--config`` file > ``[tool.sdkgen]`` of
 the pyproject.toml in the working directory > defaults.  Only keys that change
 the output are read from a ``gen.yaml``; its other keys are ignored.
+
+sdkgen's own keys are checked: an unknown key (with a did-you-mean) or a
+value of the wrong type is an SG030 error at its line in the file.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import os
+import re
 import tomllib
+import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, cast
+from typing import Any, Callable, Literal, Sequence, cast, get_args, get_origin
 
 import yaml
 
-from generator.diagnostics import Span, fail
+from generator.diagnostics import Diagnostic, Span, SpecError, fail
+from generator.words import pascal
 
 Target = Literal["python", "typescript"]
 TARGETS: tuple[Target, ...] = ("python", "typescript")
@@ -44,9 +52,12 @@ class Config:
     they take one ``request`` object (Speakeasy's ``maxMethodParams``)."""
     flattening_order: Literal["parameters-first", "body-first"] = "parameters-first"
     """Order of flattened arguments: parameters, then body fields, or the reverse."""
+    overlays: tuple[Path, ...] = ()
+    """OpenAPI Overlay files applied to the spec, in this order, before normalizing."""
     lock_file: Path | None = None
-    """Where assigned model names are recorded: ``sdkgen.lock`` next to the
-    config file.  None when no config file was used."""
+    """Where assigned model names are recorded: ``sdkgen.lock`` next to an
+    sdkgen config file (pyproject.toml or sdkgen.yaml).  None without one, and
+    for a Speakeasy gen.yaml, which sdkgen only reads."""
 
     @property
     def python_module(self) -> str:
@@ -72,31 +83,126 @@ _OWN_KEYS = {
     "maintain-openapi-order": "maintain_openapi_order",
     "max-method-params": "max_method_params",
     "flattening-order": "flattening_order",
+    "overlays": "overlays",
 }
+_HINTS: dict[str, Any] = typing.get_type_hints(Config)
+Where = Callable[[Sequence[str]], Span]
+"""Keys from the top of a configuration file -> their position."""
 
 
 def from_pyproject(path: Path) -> dict[str, object]:
     """The ``[tool.sdkgen]`` table, with paths made relative to its file."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise fail("SG030", f"cannot read configuration: {exc}", span=Span(str(path), 1, 1)) from None
     table = data.get("tool", {}).get("sdkgen", {})
-    return {**_own_keys(table, path), "lock_file": path.parent / LOCK_NAME}
+    if not isinstance(table, dict):
+        raise fail("SG030", "[tool.sdkgen] must be a table", span=_toml_span(text, str(path), ()))
+    return {**_own_keys(table, path, lambda keys: _toml_span(text, str(path), keys)),
+            "lock_file": path.parent / LOCK_NAME}
 
 
-def _own_keys(table: dict[str, object], path: Path) -> dict[str, object]:
+def _own_keys(table: dict[str, object], path: Path, where: Where) -> dict[str, object]:
+    """sdkgen's own keys as Config fields; every problem is reported at once."""
     out: dict[str, object] = {}
+    problems: list[Diagnostic] = []
     for key, value in table.items():
-        field = _OWN_KEYS.get(key.replace("_", "-"))
+        name = str(key).replace("_", "-")
+        field = _OWN_KEYS.get(name)
         if field is None:
-            raise fail("SG030", f"unknown configuration key {key!r}", span=Span(str(path), 1, 1))
-        if field in ("spec", "out"):
-            value = path.parent / str(value)
-        if field == "targets":
-            value = tuple(cast(list[str], value))
-        out[field] = value
+            close = difflib.get_close_matches(name, list(_OWN_KEYS), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(_OWN_KEYS)})"
+            problems.append(_problem(f"unknown configuration key {key!r}{hint}", where([str(key)])))
+            continue
+        converted, problem = _convert(field, value, path.parent)
+        if problem:
+            problems.append(_problem(f"{key!r} {problem}", where([str(key)])))
+        else:
+            out[field] = converted
+    if problems:
+        raise SpecError(problems)
     return out
+
+
+def _convert(field: str, value: object, base: Path) -> tuple[object, str | None]:
+    """A configuration value as its Config field holds it (paths relative to
+    ``base``), or what is wrong with it."""
+    hint = _HINTS[field]
+    if get_origin(hint) is tuple:
+        item = get_args(hint)[0]
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(_fits(item, v) for v in items):
+            return None, f"must be a list of {_expected(item)}, not {_show(value)}"
+        return tuple(base / v if item is Path else v for v in items), None
+    if hint is Path or Path in get_args(hint):
+        hint = Path
+    if not _fits(hint, value):
+        return None, f"must be {_expected(hint)}, not {_show(value)}"
+    return (base / cast(str, value) if hint is Path else value), None
+
+
+def _fits(hint: Any, value: object) -> bool:
+    if get_origin(hint) is Literal:
+        return any(value == a and type(value) is type(a) for a in get_args(hint))
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, str if hint is Path else hint)
+
+
+def _expected(hint: Any) -> str:
+    if get_origin(hint) is Literal:
+        return "one of " + ", ".join(repr(a) for a in get_args(hint))
+    names = {bool: "true or false", int: "an integer", str: "a string", Path: "a path (a string)"}
+    return names.get(hint, str(hint))
+
+
+def _show(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"the number {value!r} (quote it to make it a string)"
+    return repr(value)
+
+
+def _problem(message: str, span: Span) -> Diagnostic:
+    return Diagnostic("error", "SG030", message, span=span)
+
+
+def _toml_span(text: str, display: str, keys: Sequence[str]) -> Span:
+    """Line of a key of the [tool.sdkgen] table (tomllib keeps no positions)."""
+    lines = text.splitlines()
+    header = re.compile(r"^\s*\[\s*tool\s*\.\s*sdkgen\s*\]")
+    start = next((i for i, line in enumerate(lines) if header.match(line)), None)
+    if start is None:
+        return Span(display, 1, 1)
+    if keys:
+        key = re.compile(rf"""^\s*(["']?){re.escape(keys[0])}\1\s*=""")
+        for i in range(start + 1, len(lines)):
+            if lines[i].lstrip().startswith("[") and not lines[i].lstrip().startswith("[["):
+                break
+            if key.match(lines[i]):
+                return Span(display, i + 1, len(lines[i]) - len(lines[i].lstrip()) + 1)
+    return Span(display, start + 1, 1)
+
+
+def _yaml_span(text: str, display: str, keys: Sequence[str]) -> Span:
+    """Position of a key path in a YAML file (composed only on error)."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return Span(display, 1, 1)
+    mark = None
+    for key in keys:
+        found = next((kv for kv in node.value if str(kv[0].value) == key), None) if isinstance(
+            node, yaml.MappingNode) else None
+        if found is None:
+            break
+        mark, node = found[0].start_mark, found[1]
+    return Span(display, mark.line + 1, mark.column + 1) if mark else Span(display, 1, 1)
 
 
 def from_file(path: Path) -> dict[str, object]:
@@ -104,35 +210,64 @@ def from_file(path: Path) -> dict[str, object]:
     if path.suffix == ".toml":
         return from_pyproject(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise fail("SG030", f"cannot read configuration: {exc}", span=Span(str(path), 1, 1)) from None
     if not isinstance(data, dict):
         raise fail("SG030", "configuration must be a mapping", span=Span(str(path), 1, 1))
+
+    def where(keys: Sequence[str]) -> Span:
+        return _yaml_span(text, str(path), keys)
+
     if "configVersion" in data or "generation" in data:
-        return {**_from_gen_yaml(data), "lock_file": path.parent / LOCK_NAME}
-    return {**_own_keys(data, path), "lock_file": path.parent / LOCK_NAME}
+        # A Speakeasy gen.yaml is another tool's file, often in a directory
+        # sdkgen does not own: read it, but record no names beside it.
+        return _from_gen_yaml(data, where)
+    return {**_own_keys(data, path, where), "lock_file": path.parent / LOCK_NAME}
 
 
-def _from_gen_yaml(data: dict[str, object]) -> dict[str, object]:
-    """Read the keys of a Speakeasy gen.yaml that change the generated output."""
-    gen = _table(data, "generation")
-    fixes = _table(gen, "fixes")
-    py, ts = _table(data, "python"), _table(data, "typescript")
-    lang = py or ts
+# Config field -> its key path in a Speakeasy gen.yaml; "*" is the python
+# table, or the typescript one when there is no python table.
+_GEN_KEYS: dict[str, tuple[str, ...]] = {
+    "sdk_class_name": ("generation", "sdkClassName"),
+    "maintain_openapi_order": ("generation", "maintainOpenAPIOrder"),
+    "name_resolution_feb2025": ("generation", "fixes", "nameResolutionFeb2025"),
+    "python_package": ("python", "packageName"),
+    "typescript_package": ("typescript", "packageName"),
+    "version": ("*", "version"),
+    "enum_format": ("*", "enumFormat"),
+    "env_var_prefix": ("*", "envVarPrefix"),
+    "default_error_name": ("*", "defaultErrorName"),
+    "description": ("*", "description"),
+    "max_method_params": ("*", "maxMethodParams"),
+    "flattening_order": ("*", "flatteningOrder"),
+}
+
+
+def _from_gen_yaml(data: dict[str, object], where: Where) -> dict[str, object]:
+    """Read the keys of a Speakeasy gen.yaml that change the generated output;
+    the others are Speakeasy's and ignored, but the ones read must be well typed."""
+    lang = "python" if _table(data, "python") else "typescript"
     out: dict[str, object] = {}
-    _put(out, "sdk_class_name", gen.get("sdkClassName"))
-    _put(out, "maintain_openapi_order", gen.get("maintainOpenAPIOrder"))
-    _put(out, "name_resolution_feb2025", fixes.get("nameResolutionFeb2025"))
-    _put(out, "python_package", py.get("packageName"))
-    _put(out, "typescript_package", ts.get("packageName"))
-    _put(out, "version", lang.get("version"))
-    _put(out, "enum_format", lang.get("enumFormat"))
-    _put(out, "env_var_prefix", lang.get("envVarPrefix"))
-    _put(out, "default_error_name", lang.get("defaultErrorName"))
-    _put(out, "description", lang.get("description"))
-    _put(out, "max_method_params", lang.get("maxMethodParams"))
-    _put(out, "flattening_order", lang.get("flatteningOrder"))
+    problems: list[Diagnostic] = []
+    for field, keys in _GEN_KEYS.items():
+        path = tuple(lang if k == "*" else k for k in keys)
+        value: object = data
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if value is None:
+            continue
+        if _HINTS[field] is str and isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)  # as Speakeasy reads `version: 1.0`
+        converted, problem = _convert(field, value, Path())
+        if problem:
+            problems.append(_problem(f"{'.'.join(path)} {problem}", where(path)))
+        else:
+            out[field] = converted
+    if problems:
+        raise SpecError(problems)
+    py, ts = _table(data, "python"), _table(data, "typescript")
     authors = py.get("authors")
     _put(out, "author", ts.get("author") or (authors[0] if isinstance(authors, list) and authors else None))
     return out
@@ -168,3 +303,28 @@ def _check_client_options(merged: dict[str, object]) -> None:
     order = merged.get("flattening_order")
     if order is not None and order not in ("parameters-first", "body-first"):
         raise fail("SG030", f"unknown flattening-order {order!r} (choose from parameters-first, body-first)")
+
+
+def starter(spec: Path, title: str, config_path: Path) -> str:
+    """A starter sdkgen.yaml for ``spec``: names derived from the API's title
+    (``Orq Sessions API`` -> package ``orq-sessions-sdk``, class ``OrqSessions``)."""
+    words = re.findall(r"[A-Za-z0-9]+", title) or re.findall(r"[A-Za-z0-9]+", spec.stem) or ["api"]
+    while len(words) > 1 and words[-1].lower() in ("api", "sdk", "openapi", "swagger", "spec"):
+        words.pop()
+    slug = "-".join([w.lower() for w in words] + ["sdk"])
+    if slug[0].isdigit():
+        slug = "api-" + slug  # the Python module name must not start with a digit
+    class_name = pascal(" ".join(words))
+    settings = {
+        "spec": Path(os.path.relpath(spec.resolve(), config_path.resolve().parent)).as_posix(),
+        "out": "generated",
+        "targets": list(TARGETS),
+        "sdk-class-name": class_name if class_name.isidentifier() else "SDK",
+        "python-package": slug,
+        "typescript-package": slug,
+        "version": "0.1.0",
+    }
+    head = ("# sdkgen configuration: every key is described in sdkgen's README (Configuration).\n"
+            "# Paths are relative to this file.\n")
+    tail = "# overlays: [overlays/fixes.yaml]   # OpenAPI Overlay files, applied in order\n"
+    return head + yaml.safe_dump(settings, sort_keys=False, default_flow_style=None) + tail

@@ -26,8 +26,11 @@ CODES: dict[str, str] = {
     "SG021": "two names map to the same identifier",
     "SG022": "path parameter not declared",
     "SG030": "configuration error",
+    "SG040": "invalid overlay document",
+    "SG041": "overlay target matches nothing",
     "SG101": "schema cannot be expressed; falls back to Any",
     "SG102": "non-standard keyword accepted",
+    "SG103": "Swagger 2.0 construct approximated in OpenAPI 3",
     "SG900": "internal error",
     "SG901": "output cannot be written",
 }

@@ -7,15 +7,14 @@ from typing import Any, Iterable
 
 from generator.config import Config
 from generator.diagnostics import Diagnostic, Sink, SpecError
-from generator.loader import Workspace, load
+from generator.loader import Workspace, load_spec
 from generator.normalize import normalize
 
 _MAX_SCHEMA_ERRORS = 50
 
 
 def validate(spec: Path, display: str, config: Config) -> list[Diagnostic]:
-    ws = load(spec, display=display)
-    sink = Sink(locator=ws.locate)
+    ws, sink = load_spec(spec, display, config.overlays)
     _schema_errors(ws, sink)
     try:
         normalize(ws, config, sink)

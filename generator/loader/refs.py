@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
-from generator.diagnostics import Span, SpecError, fail
+from generator.diagnostics import Diagnostic, Span, SpecError, fail
+from generator.loader import swagger2
 from generator.loader.parse import PositionIndex, parse_text, read_text, split_pointer
 
 
@@ -24,6 +26,53 @@ class _Doc:
     positions: PositionIndex
 
 
+@dataclass
+class Origins:
+    """Where nodes of the root document came from when that is not the same
+    pointer of the root file: a converted Swagger 2.0 node, or a node that an
+    overlay added.  An entry covers the subtree below its pointer."""
+
+    moved: dict[str, str] = field(default_factory=dict)
+    """Root pointer -> qualified source pointer (``file#/...``; ``#/...`` for the root file)."""
+
+    def source_of(self, pointer: str) -> str:
+        """The qualified source pointer of a root pointer (longest entry wins)."""
+        prefix, suffix = pointer, ""
+        while True:
+            found = self.moved.get(prefix)
+            if found is not None:
+                return found + suffix
+            head, sep, tail = prefix.rpartition("/")
+            if not sep:
+                return pointer
+            prefix, suffix = head, f"/{tail}{suffix}"
+
+    def set(self, pointer: str, source: str) -> None:
+        """The subtree at ``pointer`` now comes from ``source``."""
+        self._drop(pointer)
+        self.moved[pointer] = source
+
+    def removed(self, pointer: str, length: int | None = None) -> None:
+        """The node at ``pointer`` was deleted; when it was element ``i`` of an
+        array of ``length`` elements, the elements after it moved down one."""
+        head, _, tail = pointer.rpartition("/")
+        if length is None or not tail.isdigit():
+            self._drop(pointer)
+            return
+        for i in range(int(tail), length):
+            here, below = f"{head}/{i}", f"{head}/{i + 1}"
+            source = self.source_of(below) if i + 1 < length else None
+            moving = {k: v for k, v in self.moved.items() if k.startswith(below + "/")}
+            self._drop(here)
+            if source is not None:
+                self.moved[here] = source
+                self.moved.update({here + k[len(below):]: v for k, v in moving.items()})
+
+    def _drop(self, pointer: str) -> None:
+        for key in [k for k in self.moved if k == pointer or k.startswith(pointer + "/")]:
+            del self.moved[key]
+
+
 class Workspace:
     """The root document and every file it references, loaded once each."""
 
@@ -33,16 +82,38 @@ class Workspace:
         self.text = text
         self._docs: dict[str, _Doc] = {"": _Doc(parse_text(text, display), PositionIndex(text, display))}
         self._base = root_path.parent
+        self.origins = Origins()
+        self.converted_from: str | None = None
+        """``"2.0"`` when the root file is Swagger 2.0, converted on load."""
+        self.notes: list[Diagnostic] = []
+        """Warnings of the loading itself (the conversion), for the caller's sink."""
+        self._sources: dict[str, PositionIndex] = {}
+        self._source_paths: list[Path] = []
+        self._aliases: dict[str, str] = {}
+        self._on_load: Callable[[object], None] | None = None
 
     @property
     def root(self) -> object:
         return self._docs[""].data
 
+    def files(self) -> list[Path]:
+        """Every file read so far: the root, referenced files in load order, overlays."""
+        return [self.root_path] + [self._base / name for name in self._docs if name] + self._source_paths
+
     def locate(self, pointer: str) -> Span | None:
         """Source position of a qualified pointer (see ``Resolved.pointer``)."""
+        if pointer.startswith("#") and self.origins.moved:
+            pointer = self.origins.source_of(pointer)
         file, _, local = pointer.partition("#")
         doc = self._docs.get(file)
-        return doc.positions.locate("#" + local) if doc else None
+        index = doc.positions if doc else self._sources.get(file)
+        return index.locate("#" + local) if index else None
+
+    def add_source(self, key: str, positions: PositionIndex, path: Path) -> None:
+        """A file that is not a ``$ref`` target but that nodes can come from
+        (an overlay); ``key`` is the file part of pointers into it."""
+        self._sources[key] = positions
+        self._source_paths.append(path)
 
     def resolve(self, ref: str, at: str) -> Resolved:
         """Follow one ``$ref`` found at qualified pointer ``at``."""
@@ -57,7 +128,8 @@ class Workspace:
             elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
                 node = node[int(token)]
             else:
-                raise fail("SG010", f"unresolved $ref {ref!r}", at, self.locate(at))
+                written = self._aliases.get(ref, ref)
+                raise fail("SG010", f"unresolved $ref {written!r}", at, self.locate(at))
         return Resolved(node, f"{file}#{local}")
 
     def _file_key(self, file_part: str, here_file: str) -> str:
@@ -75,10 +147,34 @@ class Workspace:
         except SpecError:
             raise fail("SG012", f"$ref {ref!r}: cannot read file {file!r}", at, self.locate(at)) from None
         doc = _Doc(parse_text(text, file), PositionIndex(text, file))
+        if self._on_load is not None:
+            self._on_load(doc.data)
         self._docs[file] = doc
         return doc
 
+    def _convert_swagger2(self) -> None:
+        """Replace a Swagger 2.0 root by its OpenAPI 3.0 form, keeping the way back."""
+        self._on_load = swagger2.fix_keywords
+        root = self._docs[""].data
+        assert isinstance(root, dict)
+
+        def resolve(ref: str, at: str) -> tuple[object, str]:
+            found = self.resolve(ref, at)
+            return found.node, found.pointer
+
+        done = swagger2.convert(root, resolve)
+        self._docs[""].data = done.doc
+        self.origins.moved.update(done.origins)
+        self._aliases.update(done.aliases)
+        self.converted_from = "2.0"
+        self.notes.extend(Diagnostic("warning", "SG103", message, pointer, self.locate(pointer))
+                          for message, pointer in done.notes)
+
 
 def load(path: Path, display: str | None = None) -> Workspace:
+    """Read and parse the root file; a Swagger 2.0 document comes back as OpenAPI 3.0."""
     shown = display or str(path)
-    return Workspace(path, shown, read_text(path, shown))
+    ws = Workspace(path, shown, read_text(path, shown))
+    if swagger2.is_swagger2(ws.root):
+        ws._convert_swagger2()
+    return ws

@@ -13,15 +13,15 @@ _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 
 
 def check_document(ws: Workspace) -> dict[str, Any]:
-    """The root must be an OpenAPI 3.x document."""
+    """The root must be an OpenAPI 3.x document (Swagger 2.0 was converted on load)."""
     doc = ws.root
     if not isinstance(doc, dict):
         raise fail("SG003", "the document is not a mapping, so not an OpenAPI description", "#", ws.locate("#"))
     version = doc.get("openapi")
     if version is None:
         if "swagger" in doc:
-            raise fail("SG004", f"Swagger {doc['swagger']} is not supported; convert it to OpenAPI 3", "#/swagger",
-                       ws.locate("#/swagger"))
+            raise fail("SG004", f"Swagger {doc['swagger']} is not supported (Swagger 2.0 and OpenAPI 3.x are)",
+                       "#/swagger", ws.locate("#/swagger"))
         raise fail("SG003", "no 'openapi' key: not an OpenAPI document", "#", ws.locate("#"))
     if not str(version).startswith("3."):
         raise fail("SG004", f"OpenAPI version {version!r} is not supported (3.0 and 3.1 are)", "#/openapi",
