@@ -34,20 +34,42 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def manifest_text(plan: dict[str, str]) -> str:
+def manifest_text(plan: dict[str, str], fingerprint: dict[str, object] | None = None) -> str:
     files = {path: _digest(plan[path]) for path in sorted(plan)}
-    return json.dumps({"generator": "sdkgen", "files": files}, indent=2, sort_keys=True) + "\n"
+    data: dict[str, object] = {"generator": "sdkgen", "files": files}
+    if fingerprint is not None:
+        data["fingerprint"] = fingerprint
+    return json.dumps(data, indent=2, sort_keys=True) + "\n"
+
+
+def read_manifest(out: Path) -> dict[str, object]:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def owned_files(out: Path) -> set[str]:
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return set(data.get("files", {}))
-    except (OSError, ValueError, AttributeError):
-        return set()
+    files = read_manifest(out).get("files")
+    return set(files) if isinstance(files, dict) else set()
 
 
-def write_tree(out: Path, plan: dict[str, str]) -> None:
+def files_intact(out: Path) -> int | None:
+    """The number of owned files when every one still has its recorded bytes."""
+    files = read_manifest(out).get("files")
+    if not isinstance(files, dict) or not files:
+        return None
+    for rel, digest in files.items():
+        try:
+            if hashlib.sha256((out / rel).read_bytes()).hexdigest() != digest:
+                return None
+        except OSError:
+            return None
+    return len(files)
+
+
+def write_tree(out: Path, plan: dict[str, str], fingerprint: dict[str, object] | None = None) -> None:
     for rel in plan:
         _check_path(rel)
     out = out.resolve()
@@ -57,7 +79,7 @@ def write_tree(out: Path, plan: dict[str, str]) -> None:
     except OSError as exc:
         raise fail("SG901", f"cannot create a staging directory next to {out}: {exc}") from None
     try:
-        _fill_stage(stage, out, plan)
+        _fill_stage(stage, out, plan, fingerprint)
         _swap(stage, out)
     except OSError as exc:
         raise fail("SG901", f"cannot write {out}: {exc}") from None
@@ -65,14 +87,28 @@ def write_tree(out: Path, plan: dict[str, str]) -> None:
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def _fill_stage(stage: Path, out: Path, plan: dict[str, str]) -> None:
+def _fill_stage(stage: Path, out: Path, plan: dict[str, str], fingerprint: dict[str, object] | None) -> None:
     for rel in sorted(plan):
         target = stage / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(plan[rel].encode("utf-8"))
-    (stage / MANIFEST).write_text(manifest_text(plan), encoding="utf-8")
+        data = plan[rel].encode("utf-8")
+        if not _reuse(out / rel, target, data):
+            target.write_bytes(data)
+    (stage / MANIFEST).write_text(manifest_text(plan, fingerprint), encoding="utf-8")
     if out.is_dir():
         _carry_over_unowned(out, stage, owned_files(out) | set(plan))
+
+
+def _reuse(existing: Path, target: Path, data: bytes) -> bool:
+    """Hard-link an unchanged file into the stage, so a regeneration rewrites
+    only the files whose bytes changed (their inode and mtime stay put)."""
+    try:
+        if existing.is_symlink() or existing.stat().st_size != len(data) or existing.read_bytes() != data:
+            return False
+        os.link(existing, target)
+        return True
+    except OSError:
+        return False
 
 
 def _carry_over_unowned(out: Path, stage: Path, owned: set[str]) -> None:

@@ -80,3 +80,36 @@ def test_speakeasy_gen_yaml_is_accepted(tmp_path: Path) -> None:
     assert code == 0
     assert (work / "out" / "python" / "src" / "acme_sdk").is_dir()
     assert 'version = "1.2.3"' in (work / "out" / "python" / "pyproject.toml").read_text()
+
+
+def test_committed_tree_in_sync_by_full_comparison() -> None:
+    """--strict skips the fingerprint fast path: a real regenerate-and-compare."""
+    proc = _sdkgen("check", "--strict", cwd=ROOT)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "inputs unchanged" not in proc.stderr
+
+
+def test_no_change_fast_path_and_one_schema_change(tmp_path: Path) -> None:
+    work = _project_copy(tmp_path)
+    assert _sdkgen("generate", cwd=work).returncode == 0
+    out = work / "generated"
+    inodes = {p: p.stat().st_ino for p in out.rglob("*") if p.is_file()}
+    proc = _sdkgen("check", cwd=work)
+    assert proc.returncode == 0 and "inputs unchanged" in proc.stderr
+    spec = work / "specs" / "sessions.yaml"
+    spec.write_text(spec.read_text().replace('description: "Total traces of the session"',
+                                             'description: "Number of traces in the session"'))
+    assert _sdkgen("check", cwd=work).returncode == 1
+    assert _sdkgen("generate", cwd=work).returncode == 0
+    changed = {p for p, ino in inodes.items() if p.stat().st_ino != ino}
+    assert changed and len(changed) < len(inodes) / 2
+    names = {p.relative_to(out).as_posix() for p in changed}
+    assert "python/docs/models/createsessionrequestbody.md" in names  # has traces_count
+    assert "python/docs/models/honoapierror.md" not in names  # unrelated to the change
+    # ...and the result is byte-identical to a full regeneration into an empty directory.
+    assert _sdkgen("generate", "-o", str(tmp_path / "full"), cwd=work).returncode == 0
+    full = _tree(tmp_path / "full")
+    full.pop(".sdkgen-manifest.json")
+    mine = _tree(out)
+    mine.pop(".sdkgen-manifest.json")
+    assert mine == full

@@ -72,3 +72,11 @@ def test_lock_is_deterministic_and_sorted(tmp_path: Path) -> None:
     assert (tmp_path / "sdkgen.lock").read_text() == text
     keys = list(json.loads(text)["names"]["python"])
     assert keys == sorted(keys)
+
+
+def test_no_lock_is_written_beside_a_speakeasy_gen_yaml(tmp_path: Path) -> None:
+    (tmp_path / "api.yaml").write_text(_spec(("a", "A")), encoding="utf-8")
+    (tmp_path / "gen.yaml").write_text("configVersion: 2.0.0\ngeneration:\n  sdkClassName: Acme\n", encoding="utf-8")
+    assert main(["generate", str(tmp_path / "api.yaml"), "--config", str(tmp_path / "gen.yaml"),
+                 "-o", str(tmp_path / "out")]) == 0
+    assert not (tmp_path / "sdkgen.lock").exists()

@@ -83,3 +83,14 @@ def test_a_killed_run_leaves_out_complete(tmp_path: Path) -> None:
         assert len(now) == len(old) and len(versions) == 1, f"partial output after {delay}s"
         if versions == {b"A"}:
             assert now == old
+
+
+def test_regeneration_rewrites_only_changed_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tree(out, {"same.txt": "s", "changed.txt": "old"})
+    before = {p.name: p.stat().st_ino for p in out.iterdir()}
+    write_tree(out, {"same.txt": "s", "changed.txt": "new"})
+    after = {p.name: p.stat().st_ino for p in out.iterdir()}
+    assert after["same.txt"] == before["same.txt"]
+    assert after["changed.txt"] != before["changed.txt"]
+    assert (out / "changed.txt").read_text() == "new"

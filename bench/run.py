@@ -1,0 +1,134 @@
+"""Benchmark sdkgen against its peer, side by side, and print a table.
+
+    python bench/run.py                 # orq spec, 5 runs each, plus scaling
+    python bench/run.py --runs 3 --sizes 1000 5000
+
+What it measures (each command in a fresh process, wall time and peak RSS):
+- parse floor: loading the spec with libyaml's C loader, nothing else;
+- sdkgen cold: full generation (Python models, TypeScript, all docs) into an
+  empty directory;
+- sdkgen check / generate with no change, on that output;
+- datamodel-code-generator (pydantic v2 models only), installed by this
+  script in its own virtual environment (bench/.peer-venv);
+- scaling: synthetic specs from bench/synth.py, time per schema and memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+PEER_VENV = ROOT / "bench" / ".peer-venv"
+PEER = "datamodel-code-generator==0.89.0"
+
+
+def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MiB) of one command."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            raise SystemExit(f"command failed: {' '.join(cmd)}\n{errors.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def repeat(label: str, make_cmd: "callable[[int], list[str]]", runs: int, setup=None) -> dict[str, object]:  # type: ignore[valid-type]
+    times, mems = [], []
+    for i in range(runs):
+        if setup:
+            setup()
+        t, m = run(make_cmd(i))
+        times.append(t)
+        mems.append(m)
+    return {"label": label, "median": statistics.median(times), "min": min(times), "mem": max(mems)}
+
+
+def ensure_peer() -> Path:
+    exe = PEER_VENV / "bin" / "datamodel-codegen"
+    if not exe.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
+        subprocess.run([str(PEER_VENV / "bin" / "pip"), "install", "-q", PEER], check=True)
+    return exe
+
+
+def sdkgen() -> list[str]:
+    return [sys.executable, "-m", "generator.cli"]
+
+
+def orq_rows(spec: Path, runs: int, tmp: Path, with_peer: bool) -> list[dict[str, object]]:
+    gen_yaml = SHARED / "golden" / "orq-python" / "gen.yaml"
+    out = tmp / "orq"
+    floor = [sys.executable, "-c", "import sys,yaml; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)", str(spec)]
+    common = [str(spec), "--config", str(gen_yaml), "--target", "python", "--target", "typescript", "-o", str(out)]
+    rows = [repeat("parse floor (libyaml C loader)", lambda i: floor, runs)]
+    rows.append(repeat("sdkgen generate, cold (py+ts+docs)", lambda i: [*sdkgen(), "generate", *common], runs,
+                       setup=lambda: shutil.rmtree(out, ignore_errors=True)))
+    rows.append(repeat("sdkgen check, no change", lambda i: [*sdkgen(), "check", *common], runs))
+    rows.append(repeat("sdkgen generate, no change", lambda i: [*sdkgen(), "generate", *common], runs))
+    rows.append(repeat("sdkgen check, full compare (--strict)", lambda i: [*sdkgen(), "check", "--strict", *common],
+                       runs))
+    if with_peer:
+        peer = ensure_peer()
+        cmd = [str(peer), "--input", str(spec), "--input-file-type", "openapi", "--output-model-type",
+               "pydantic_v2.BaseModel", "--output", str(tmp / "peer.py")]
+        rows.append(repeat("datamodel-code-generator (models only)", lambda i: cmd, runs))
+    return rows
+
+
+def scaling_rows(sizes: list[int], tmp: Path) -> list[dict[str, object]]:
+    rows = []
+    for n in sizes:
+        spec = tmp / f"synth-{n}.json"
+        with spec.open("w") as fh:
+            subprocess.run([sys.executable, str(ROOT / "bench" / "synth.py"), str(n)], stdout=fh, check=True)
+        out = tmp / f"synth-out-{n}"
+        row = repeat(f"synthetic {n} schemas, cold", lambda i: [*sdkgen(), "generate", str(spec), "-o", str(out)], 1,
+                     setup=lambda: shutil.rmtree(out, ignore_errors=True))
+        row["per_schema_ms"] = float(row["median"]) / n * 1000  # type: ignore[arg-type]
+        rows.append(row)
+    return rows
+
+
+def table(rows: list[dict[str, object]], floor: float, peer: float | None) -> str:
+    lines = [f"{'benchmark':45} {'median s':>9} {'min s':>7} {'peak MiB':>9} {'x floor':>8} {'x peer':>7} {'ms/schema':>9}"]
+    for r in rows:
+        med = float(r["median"])  # type: ignore[arg-type]
+        ratio_peer = f"{med / peer:7.2f}" if peer else "      -"
+        per = f"{float(r['per_schema_ms']):9.3f}" if "per_schema_ms" in r else "        -"  # type: ignore[arg-type]
+        lines.append(f"{r['label']:45} {med:9.2f} {float(r['min']):7.2f} {float(r['mem']):9.0f} "  # type: ignore[arg-type]
+                     f"{med / floor:8.2f} {ratio_peer} {per}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--spec", type=Path, default=SHARED / "specs" / "orq-2025-04-20.yaml")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000, 20000])
+    parser.add_argument("--no-peer", action="store_true", help="skip datamodel-code-generator")
+    args = parser.parse_args()
+    os.chdir(ROOT)
+    with tempfile.TemporaryDirectory(prefix="sdkgen-bench-") as tmpdir:
+        tmp = Path(tmpdir)
+        rows = orq_rows(args.spec, args.runs, tmp, not args.no_peer)
+        floor = float(rows[0]["median"])  # type: ignore[arg-type]
+        peer = next((float(r["median"]) for r in rows if "datamodel" in str(r["label"])), None)  # type: ignore[arg-type]
+        rows += scaling_rows(args.sizes, tmp)
+    print(f"spec: {args.spec.name}, {args.runs} runs each, python {sys.version.split()[0]}")
+    print(table(rows, floor, peer))
+
+
+if __name__ == "__main__":
+    main()
