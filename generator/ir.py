@@ -196,6 +196,8 @@ class RequestBody:
     nullable: bool
     origin: str
     description: str | None = None
+    example: Json | None = None
+    """The media type's ``example`` (usage snippets show it as the body)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -269,6 +271,12 @@ class Server:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ExternalDocs:
+    url: str
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Api:
     title: str
     version: str
@@ -281,6 +289,7 @@ class Api:
     global_headers: tuple[Parameter, ...] = ()
     sdk_classes: tuple[tuple[tuple[str, ...], str], ...] = ()
     """Group path -> SDK class name (Python), after reservation conflicts."""
+    external_docs: ExternalDocs | None = None
     retries: RetryPolicy | None = None
     """The document's ``x-speakeasy-retries``."""
     timeout_ms: int | None = None

@@ -47,7 +47,7 @@ CASES = {
     "yaml-syntax": ("openapi: 3.1.0\ninfo: [unclosed\n", "SG002", 3),
     "not-openapi": ("just: a mapping\n", "SG003", 1),
     "scalar-document": ("42\n", "SG003", 1),
-    "swagger-2": ("swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n", "SG004", 1),
+    "swagger-1.2": ("swagger: '1.2'\ninfo: {title: t, version: '1'}\npaths: {}\n", "SG004", 1),
     "openapi-4": ("openapi: 4.0.0\ninfo: {title: t, version: '1'}\npaths: {}\n", "SG004", 1),
     "unresolved-ref": (_OP.replace("SCHEMA", "{$ref: '#/components/schemas/Missing'}"), "SG010", 14),
     "missing-file-ref": (_OP.replace("SCHEMA", "{$ref: 'other.yaml#/Thing'}"), "SG012", 14),

@@ -52,9 +52,19 @@ def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None =
                       for s in doc.get("servers") or [] if isinstance(s, dict)),
         security_schemes=schemes, operations=tuple(operations), models=models,
         sdk_classes=sdk_classes, global_headers=global_headers,
+        external_docs=_external_docs(doc.get("externalDocs")),
         retries=retry_policy(doc.get("x-speakeasy-retries")), timeout_ms=timeout_ms(doc.get("x-speakeasy-timeout")),
         raw_names=tuple((t, k, v) for t in sorted(raw_names) for k, v in sorted(raw_names[t].items())),
     )
+
+
+def _external_docs(raw: object) -> ir.ExternalDocs | None:
+    docs = _mapping(raw)
+    url = docs.get("url")
+    if not isinstance(url, str) or not url:
+        return None
+    description = docs.get("description")
+    return ir.ExternalDocs(url=url, description=description if isinstance(description, str) else None)
 
 
 def _mapping(value: object) -> dict[str, Any]:

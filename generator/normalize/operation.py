@@ -13,6 +13,7 @@ from generator import ir
 from generator.normalize.context import Slot, seg
 from generator.normalize.naming import PARAMETER, REQUEST, RESPONSE
 from generator.normalize.schema import Draft, Typed, Walker
+from generator.normalize.shapes import default_of
 from generator.words import pascal
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -74,6 +75,7 @@ class OperationWalker:
             summary=_str(op.get("summary")), description=_str(op.get("description")),
             tags=tuple(t for t in op.get("tags") or [] if isinstance(t, str)),
             security=_security_keys(op.get("security")), deprecated=bool(op.get("deprecated")),
+            retries=retry_policy(op.get("x-speakeasy-retries")), timeout_ms=timeout_ms(op.get("x-speakeasy-timeout")),
         )
 
     # ----------------------------------------------------------- parameters
@@ -127,7 +129,7 @@ class OperationWalker:
             style=style, explode=explode,
             description=_str(p.get("description")),
             example=ir.Json(example) if ("example" in p or "example" in own_schema) else None,
-            default=ir.Json(own_schema["default"]) if "default" in own_schema else None,
+            default=default_of(own_schema),
             deprecated=bool(p.get("deprecated")), is_global=where == "header" and pname in self.global_names,
         )
 
@@ -165,7 +167,8 @@ class OperationWalker:
         sptr = f"{bptr}/content/{_escape(ctype)}/schema"
         typed = self._root(media.get("schema", True), sptr, slot, desc)
         return ir.RequestBody(content_type=ctype, type=typed.type, required=bool(body.get("required")),
-                              nullable=typed.nullable, origin=sptr, description=desc)
+                              nullable=typed.nullable, origin=sptr, description=desc,
+                              example=ir.Json(media["example"]) if "example" in media else None)
 
     def _responses(self, ptr: str, op: dict[str, Any], name: str, g: str) -> tuple[ir.Response, ...]:
         raw = op.get("responses") or {}
@@ -197,6 +200,38 @@ class OperationWalker:
         if draft is not None and draft.description is None:
             draft.description = fallback
         return typed
+
+
+def retry_policy(raw: object) -> ir.RetryPolicy | None:
+    """``x-speakeasy-retries`` (document or operation level); ill-typed
+    values fall back to Speakeasy's defaults."""
+    if not isinstance(raw, dict):
+        return None
+    found = raw.get("backoff")
+    backoff: dict[str, Any] = found if isinstance(found, dict) else {}
+    defaults = ir.RetryPolicy(strategy="backoff")
+
+    def number(key: str, default: float) -> float:
+        value = backoff.get(key)
+        return value if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0 else default
+
+    codes = raw.get("statusCodes")
+    return ir.RetryPolicy(
+        strategy=str(raw.get("strategy", "backoff")),
+        initial_interval=int(number("initialInterval", defaults.initial_interval)),
+        max_interval=int(number("maxInterval", defaults.max_interval)),
+        exponent=float(number("exponent", defaults.exponent)),
+        max_elapsed_time=int(number("maxElapsedTime", defaults.max_elapsed_time)),
+        status_codes=tuple(str(c).upper() for c in codes) if isinstance(codes, list) else (),
+        retry_connection_errors=raw.get("retryConnectionErrors") is True,
+    )
+
+
+def timeout_ms(raw: object) -> int | None:
+    """``x-speakeasy-timeout``: a positive number of milliseconds."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw > 0:
+        return int(raw)
+    return None
 
 
 def _pick_content(content: object) -> tuple[str, dict[str, Any]] | None:

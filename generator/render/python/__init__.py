@@ -68,11 +68,17 @@ def _check_names(api: ir.Api, errors: frozenset[str], config: Config) -> None:
             owner[name] = model.id
 
 
-def _models_init(views: list[ModuleView], env: jinja2.Environment) -> str:
+# The default error (``models.APIError``) lives in a module whose name no
+# model module can take: their stems never start with ``_``.
+DEFAULT_ERROR_STEM = "_apierror"
+
+
+def _models_init(views: list[ModuleView], env: jinja2.Environment, default_error: str) -> str:
     imports: list[str] = []
     for view in views:
         imports.extend(import_from("." + view.stem, sorted(view.exports, key=isort_key)))
-    names = sorted((n for v in views for n in v.exports), key=isort_key)
+    imports.extend(import_from("." + DEFAULT_ERROR_STEM, [default_error]))
+    names = sorted([default_error, *(n for v in views for n in v.exports)], key=isort_key)
     return env.get_template("models_init.py.jinja").render(imports=imports, names=names)
 
 
@@ -97,5 +103,7 @@ def render(api: ir.Api, config: Config) -> dict[str, str]:
     module_template = env.get_template("module.py.jinja")
     for view in views:
         plan[f"{src}/models/{view.stem}.py"] = module_template.render(module=view)
-    plan[f"{src}/models/__init__.py"] = _models_init(views, env)
+    plan[f"{src}/models/{DEFAULT_ERROR_STEM}.py"] = env.get_template("apierror.py.jinja").render(
+        name=config.default_error_name)
+    plan[f"{src}/models/__init__.py"] = _models_init(views, env, config.default_error_name)
     return dict(sorted(plan.items()))

@@ -1,0 +1,252 @@
+"""Views of one client method: its signature, the request it builds, its
+``Endpoint`` constant and the function that reads its responses.
+
+Method bodies use ``_``-prefixed locals and the module names ``models`` and
+``utils`` only, which flattened arguments never take (see ``signature``), so
+no argument can shadow what the body needs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator import ir
+from generator.config import Config
+from generator.render.python.code import Call, Expr, flat
+from generator.render.python.escape import normalize_doc, py_docstring, py_str
+from generator.render.python.fields import default_expr, python_names
+from generator.render.python_client.annotations import ClientTypes
+from generator.render.python_client.signature import Arg, Signature, signature
+
+_OPTIONS = (
+    ("retries", "Retry policy of this call (default: the client's)"),
+    ("server_url", "Base URL of this call (default: the client's)"),
+    ("timeout_ms", "Timeout of this call in milliseconds (default: the client's)"),
+    ("http_headers", "Headers to add, replacing generated ones of the same name"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MethodView:
+    name: str
+    params: tuple[str, ...]
+    """``name: annotation [= default]`` of each keyword argument."""
+    returns: str
+    doc: str
+    build: str
+    """The expression of the request object (``None`` without one)."""
+    endpoint: str
+    result: str
+    """The response-reading function's name."""
+    returns_value: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleParts:
+    """Module-level code an operation adds: its endpoint and result function."""
+
+    endpoint: str
+    result_lines: tuple[str, ...]
+
+
+def _one_line(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def _arg_line(arg: Arg, types: ClientTypes) -> str:
+    f = arg.field
+    base = types.accepted(f.type)
+    default: Expr | None = None
+    if f.required:
+        ann = Call(types.runtime("Nullable"), (base,)) if f.nullable else base
+    elif f.nullable:
+        ann = Call(types.runtime("OptionalNullable"), (base,))
+        default = default_expr(f, types) or types.runtime("UNSET")
+    else:
+        ann = Call(types.typing("Optional"), (base,))
+        default = default_expr(f, types) or "None"
+    line = f"{arg.name}: {flat(ann)}"
+    return line if default is None else f"{line} = {flat(default)}"
+
+
+def _option_lines(types: ClientTypes) -> tuple[str, ...]:
+    opt, utils = types.typing("Optional"), types.utils()
+    return (
+        f"retries: {types.runtime('OptionalNullable')}[{utils}.RetryConfig] = {types.runtime('UNSET')}",
+        f"server_url: {opt}[str] = None",
+        f"timeout_ms: {opt}[int] = None",
+        f"http_headers: {opt}[{types.typing('Mapping')}[str, str]] = None",
+    )
+
+
+def _docstring(op: ir.Operation, args: tuple[Arg, ...]) -> str:
+    parts = [p for p in (op.summary, op.description) if p and normalize_doc(p)]
+    lines = [f":param {a.name}: {_one_line(a.field.description)}".rstrip() for a in args]
+    lines += [f":param {name}: {text}" for name, text in _OPTIONS]
+    text = "\n\n".join([*(normalize_doc(p) for p in parts), "\n".join(lines)])
+    return py_docstring(text, " " * 8)
+
+
+def _build(sig: Signature, types: ClientTypes) -> str:
+    if sig.kind == "none" or sig.request_type is None:
+        return "None"
+    target = flat(types.expr(sig.request_type))
+    if sig.kind == "request":
+        return f"{types.utils()}.coerce(request, {target})"
+    top = [a for a in sig.args if not (sig.body_flat and sig.body_key and a.group == "body")]
+    entries = [f"{py_str(a.key)}: {a.name}" for a in top]
+    if sig.body_flat and sig.body_key:
+        nested = ", ".join(f"{py_str(a.key)}: {a.name}" for a in sig.args if a.group == "body")
+        entries.append(f"{py_str(sig.body_key)}: {{{nested}}}")
+    return f"{target}.model_validate({{{', '.join(entries)}}})"
+
+
+def _is_json(content_type: str) -> bool:
+    base = content_type.split(";")[0].strip().lower()
+    return base == "application/json" or base.endswith("+json")
+
+
+def _accept(op: ir.Operation) -> str:
+    types = list(dict.fromkeys(r.content_type for r in op.responses if r.content_type))
+    return ", ".join(types) if types else "*/*"
+
+
+def _success(r: ir.Response) -> bool:
+    return r.status.startswith("2")
+
+
+def _result_type(op: ir.Operation, types: ClientTypes) -> tuple[str, dict[str, str]]:
+    """The return annotation and, per success status, what it returns."""
+    spelled: dict[str, str] = {}
+    for r in op.responses:
+        if not _success(r):
+            continue
+        if r.content_type is None or r.type is None:
+            spelled[r.status] = "None"
+        elif _is_json(r.content_type):
+            spelled[r.status] = flat(types.expr(r.type))
+        elif r.content_type.lower().startswith("text/"):
+            spelled[r.status] = "str"
+        else:
+            spelled[r.status] = "bytes"
+    kinds = list(dict.fromkeys(spelled.values()))
+    values = [k for k in kinds if k != "None"]
+    if not values:
+        return "None", spelled
+    ann = values[0] if len(values) == 1 else flat(Call(types.typing("Union"), tuple(values)))
+    if "None" in kinds:
+        ann = f"{types.typing('Optional')}[{ann}]"
+    return ann, spelled
+
+
+def _result_lines(name: str, op: ir.Operation, types: ClientTypes, error_ids: frozenset[str]) -> tuple[str, ...]:
+    ann, spelled = _result_type(op, types)
+    utils, models = types.utils(), types.models()
+    httpx = types.scope.module("httpx")
+    lines = [f"def {name}(response: {httpx}.Response) -> {ann}:"]
+    for r in op.responses:
+        match = f"    if {utils}.match_response(response, {py_str(r.status)}, {py_str(r.content_type or '*')}):"
+        if _success(r):
+            lines += [match, *_success_body(spelled[r.status], r, utils)]
+        elif r.content_type and _is_json(r.content_type) and isinstance(r.type, ir.Ref) and r.type.model in error_ids:
+            model = types.api.model(r.type.model)
+            data = f"{models}.{model.name.python}Data"
+            lines += [match, f"        raise {models}.{model.name.python}({utils}.unmarshal_json(response.text, {data}))"]
+    lines.append(f"    raise {types.scope.name('.basesdk', 'api_error')}(response)")
+    return tuple(lines)
+
+
+def _success_body(spelled: str, r: ir.Response, utils: str) -> list[str]:
+    if spelled == "None":
+        return ["        return None"]
+    if spelled == "str" and not _is_json(r.content_type or ""):
+        return ["        return response.text"]
+    if spelled == "bytes":
+        return ["        return response.content"]
+    return [f"        result: {spelled} = {utils}.unmarshal_json(response.text, {spelled})", "        return result"]
+
+
+def _retry_config(policy: ir.RetryPolicy | None, types: ClientTypes) -> str:
+    if policy is None:
+        return "None"
+    utils = types.utils()
+    backoff = (f"{utils}.BackoffStrategy({policy.initial_interval}, {policy.max_interval}, "
+               f"{policy.exponent!r}, {policy.max_elapsed_time})")
+    return f"{utils}.RetryConfig({py_str(policy.strategy)}, {backoff}, {policy.retry_connection_errors!r})"
+
+
+def _body_spec(op: ir.Operation, sig: Signature, types: ClientTypes) -> str:
+    body = op.request_body
+    if body is None:
+        return "None"
+    files = _file_fields(body.type, types)
+    args = [py_str(body.content_type), f"field={py_str(sig.body_key) if sig.body_key else 'None'}",
+            f"required={body.required!r}", f"nullable={body.nullable!r}"]
+    if files:
+        args.append(f"files={_tuple(files)}")
+    return f"{types.scope.name('.basesdk', 'BodySpec')}({', '.join(args)})"
+
+
+def _file_fields(t: ir.TypeExpr, types: ClientTypes) -> list[str]:
+    """Python names of the fields of a multipart body that hold files."""
+    if not isinstance(t, ir.Ref):
+        return []
+    body = types.api.model(t.model).body
+    if not isinstance(body, ir.Object):
+        return []
+
+    def is_file(ft: ir.TypeExpr) -> bool:
+        inner = ft.items if isinstance(ft, ir.Array) else ft
+        return isinstance(inner, ir.Ref) and types.api.model(inner.model).role == "file"
+
+    return [n for f, n in zip(body.fields, python_names(body.fields)) if is_file(f.type)]
+
+
+def _tuple(items: list[str]) -> str:
+    return "(" + ", ".join(py_str(i) for i in items) + ("," if len(items) == 1 else "") + ")"
+
+
+def _endpoint(op: ir.Operation, sig: Signature, api: ir.Api, types: ClientTypes) -> str:
+    """The ``Endpoint(...)`` constant; arguments at their default are left out."""
+    policy = op.retries or api.retries
+    codes = list(policy.status_codes) if policy and policy.status_codes else []
+    timeout = op.timeout_ms or api.timeout_ms
+    globals_ = [p.wire_name for p in op.parameters if p.is_global]
+    args = [
+        f"operation_id={py_str(op.operation_id or op.name)}",
+        f"method={py_str(op.method.upper())}",
+        f"path={py_str(op.path)}",
+        f"accept={py_str(_accept(op))}",
+    ]
+    if op.request_body is not None:
+        args.append(f"body={_body_spec(op, sig, types)}")
+    if globals_:
+        args.append(f"globals={_tuple(globals_)}")
+    if policy is not None:
+        args.append(f"retry={_retry_config(policy, types)}")
+    if codes:
+        args.append(f"retry_codes={_tuple(codes)}")
+    if timeout is not None:
+        args.append(f"timeout_ms={timeout!r}")
+    return f"{types.scope.name('.basesdk', 'Endpoint')}({', '.join(args)})"
+
+
+def method_view(op: ir.Operation, name: str, api: ir.Api, types: ClientTypes, config: Config,
+                error_ids: frozenset[str]) -> tuple[MethodView, ModuleParts]:
+    sig = signature(op, api, config, frozenset({types.models(), types.utils()}))
+    ann, _ = _result_type(op, types)
+    result = f"_{name}_result"
+    view = MethodView(
+        name=name,
+        params=tuple(_arg_line(a, types) for a in sig.args) + _option_lines(types),
+        returns=ann,
+        doc=_docstring(op, sig.args),
+        build=_build(sig, types),
+        endpoint=f"_{name.upper()}",
+        result=result,
+        returns_value=ann != "None",
+    )
+    parts = ModuleParts(endpoint=_endpoint(op, sig, api, types),
+                        result_lines=_result_lines(result, op, types, error_ids))
+    return view, parts
