@@ -8,6 +8,8 @@ Contract:
   ``X$Outbound`` (wire shape), ``X$outboundSchema`` (model -> wire) and,
   for objects and unions, ``xToJSON`` / ``xFromJSON``.  Each namespace has an
   ``index.ts`` barrel; a small runtime lives in ``src/lib`` and ``src/types``.
+- Error-response bodies in ``errors`` are throwable classes, beside the SDK's
+  own error classes (``errors.py``); the client (``typescript_client``) throws them.
 - The package is ESM (``"type": "module"``, NodeNext resolution, ``.js``
   import suffixes) and depends on zod v3.
 - Docs (``typescript/docs``) belong to the Markdown target, not this one.
@@ -22,9 +24,10 @@ import jinja2
 from generator import ir
 from generator.config import Config
 from generator.render.env import environment
+from generator.render.typescript.errors import check_error_names, error_class_ids, error_class_view, runtime_errors
 from generator.render.typescript.escape import jsdoc, ts_key, ts_object_key, ts_string
 from generator.render.typescript.graph import cyclic_refs
-from generator.render.typescript.views import NAMESPACES, model_view
+from generator.render.typescript.views import NAMESPACES, model_path, model_view
 
 __all__ = ["render"]
 
@@ -41,10 +44,19 @@ def render(api: ir.Api, config: Config) -> dict[str, str]:
     plan: dict[str, str] = {}
     lazy = cyclic_refs(api)
     stems: dict[str, list[str]] = {ns: [] for ns in NAMESPACES}
+    check_error_names(api, config)
+    throwable = error_class_ids(api)
     for model in api.models:
         view = model_view(api, model, config, lazy[model.id])
-        plan[view.path] = env.get_template(f"{view.kind}.ts.jinja").render(view=view)
+        if model.id in throwable:
+            err = error_class_view(api, model, view)
+            plan[view.path] = env.get_template("error.ts.jinja").render(err=err)
+        else:
+            plan[view.path] = env.get_template(f"{view.kind}.ts.jinja").render(view=view)
         stems[view.namespace].append(view.stem)
+    for stem, template in runtime_errors(config).items():
+        plan[model_path("errors", stem)] = env.get_template(template).render(name=config.default_error_name)
+        stems["errors"].append(stem)
     for ns, names in stems.items():
         index = env.get_template("index.ts.jinja").render(stems=sorted(names))
         plan[f"{ROOT}/src/models/{ns}/index.ts"] = index
