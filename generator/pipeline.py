@@ -6,30 +6,36 @@ written; ``check`` mode never writes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from generator import ir
 from generator.config import Config
-from generator.diagnostics import Diagnostic, Sink, SpecError, fail
+from generator.diagnostics import Diagnostic, SpecError, fail
 from generator.format import format_plan
-from generator.loader import load
+from generator.loader import load_spec
 from generator.normalize import normalize
 from generator.lockfile import lock_text, read_lock
 from generator.normalize.assign import NameLock
-from generator.write import Drift, compare_tree, write_file, write_tree
+from generator.fingerprint import fingerprint, relative_to, still_matches
+from generator.write import Drift, compare_tree, files_intact, read_manifest, write_file, write_tree
 
 Renderer = Callable[[ir.Api, Config], dict[str, str]]
 
 
 def _renderers(target: str) -> list[Renderer]:
     # Imported here so that `sdkgen validate` does not pay for jinja2/black.
-    from generator.render import markdown, python, typescript
+    from generator.render import markdown, python, python_client, typescript, typescript_client
+    from generator.render.markdown import sdk_docs
 
     table: dict[str, list[Renderer]] = {
-        "python": [python.render, markdown.render_python_docs],
-        "typescript": [typescript.render, markdown.render_typescript_docs],
+        "python": [python.render, python_client.render, markdown.render_python_docs, sdk_docs.render_python_sdk_docs],
+        "typescript": [
+            typescript.render, typescript_client.render, markdown.render_typescript_docs,
+            sdk_docs.render_typescript_sdk_docs,
+        ],
     }
     return table[target]
 
@@ -40,6 +46,8 @@ class Result:
     diagnostics: list[Diagnostic]
     lock: str = ""
     """The name lock to record after a successful write."""
+    inputs: list[Path] = field(default_factory=list)
+    """Every file the output depends on (spec and referenced files)."""
 
 
 def build_plan(config: Config, strict: bool = False, reset_names: bool = False) -> Result:
@@ -47,32 +55,57 @@ def build_plan(config: Config, strict: bool = False, reset_names: bool = False) 
     if config.spec is None:
         raise fail("SG030", "no spec given (pass SPEC or set `spec` in [tool.sdkgen])")
     lock = None if reset_names else read_lock(config.lock_file)
-    api, diagnostics = load_api(config.spec, config, strict, lock)
+    api, diagnostics, inputs = _load(config.spec, config, strict, lock)
     plan: dict[str, str] = {}
     for target in config.targets:
         for render in _renderers(target):
             plan.update(render(api, config))
-    return Result(format_plan(plan), diagnostics, lock_text(api))
+    return Result(format_plan(plan), diagnostics, lock_text(api), inputs)
 
 
 def load_api(
     spec: Path, config: Config, strict: bool = False, lock: NameLock | None = None
 ) -> tuple[ir.Api, list[Diagnostic]]:
     """Load and normalize one spec; ``SpecError`` on errors (and warnings if strict)."""
-    ws = load(spec, display=_display(spec))
-    sink = Sink(locator=ws.locate)
+    api, diagnostics, _ = _load(spec, config, strict, lock)
+    return api, diagnostics
+
+
+def _load(
+    spec: Path, config: Config, strict: bool, lock: NameLock | None
+) -> tuple[ir.Api, list[Diagnostic], list[Path]]:
+    ws, sink = load_spec(spec, _display(spec), config.overlays)
     api = normalize(ws, config, sink, lock)
     if sink.errors or (strict and sink.items):
         raise SpecError(sink.items)
-    return api, sink.items
+    return api, sink.items, ws.files()
+
+
+def up_to_date(config: Config) -> int | None:
+    """The number of files in OUT when nothing it depends on changed (fast path)."""
+    recorded = read_manifest(config.out).get("fingerprint")
+    if not still_matches(recorded, config, config.out):
+        return None
+    return files_intact(config.out)
 
 
 def generate(config: Config, strict: bool = False, reset_names: bool = False) -> Result:
     result = build_plan(config, strict, reset_names)
-    write_tree(config.out, result.plan)
+    write_tree(config.out, result.plan, _fingerprint(config, result))
     if config.lock_file is not None and not write_file(config.lock_file, result.lock):
         result.diagnostics.append(Diagnostic("warning", "SG901", f"cannot record model names in {config.lock_file}"))
     return result
+
+
+def _fingerprint(config: Config, result: Result) -> dict[str, object]:
+    assert config.spec is not None
+    found = fingerprint(config, result.inputs, config.out)
+    if config.lock_file is not None:
+        # The lock is an input of the next run; record the bytes about to be written.
+        inputs = dict(found["inputs"])  # type: ignore[call-overload]
+        inputs[relative_to(config.lock_file, config.out)] = hashlib.sha256(result.lock.encode()).hexdigest()
+        found["inputs"] = inputs
+    return found
 
 
 def check(config: Config, strict: bool = False, reset_names: bool = False) -> tuple[Result, Drift]:
