@@ -74,8 +74,10 @@ from .updatesessionop import (
     UpdateSessionUsage,
     UpdateSessionUsageTypedDict,
 )
+from ._apierror import APIError
 
 __all__ = [
+    "APIError",
     "Billing",
     "BillingTypedDict",
     "CreateSessionBilling",

@@ -3,7 +3,7 @@
 import * as z from "zod";
 import { decodeJSON, encodeJSON, type SafeParseResult } from "../../lib/json.js";
 
-export type HonoApiError = {
+export type HonoApiErrorData = {
   /**
    * HTTP status code
    */
@@ -14,25 +14,54 @@ export type HonoApiError = {
   message: string;
 };
 
-/** Parses the wire shape into {@link HonoApiError}. */
-export const HonoApiError$inboundSchema: z.ZodType<HonoApiError, z.ZodTypeDef, unknown> = z
+export class HonoApiError extends Error {
+  /**
+   * HTTP status code
+   */
+  code?: string | undefined;
+  /** The parsed response body. */
+  data$: HonoApiErrorData;
+
+  constructor(err: HonoApiErrorData) {
+    const message = typeof err.message === "string"
+      ? err.message
+      : `API error occurred: ${JSON.stringify(err)}`;
+    super(message);
+    this.data$ = err;
+    if (err.code !== undefined) this.code = err.code;
+    this.name = "HonoApiError";
+  }
+}
+
+/** Parses the wire shape of the body into {@link HonoApiErrorData}. */
+export const HonoApiErrorData$inboundSchema: z.ZodType<HonoApiErrorData, z.ZodTypeDef, unknown> = z
   .object({
     code: z.string().optional(),
     message: z.string(),
   });
 
-/** The JSON shape of {@link HonoApiError} on the wire. */
+/** Parses the wire shape of the body into a throwable {@link HonoApiError}. */
+export const HonoApiError$inboundSchema: z.ZodType<HonoApiError, z.ZodTypeDef, unknown> = HonoApiErrorData$inboundSchema
+  .transform((v) => new HonoApiError(v));
+
+/** The JSON shape of {@link HonoApiErrorData} on the wire. */
 export type HonoApiError$Outbound = {
   code?: string | undefined;
   message: string;
 };
 
-/** Turns a {@link HonoApiError} into its wire shape. */
-export const HonoApiError$outboundSchema: z.ZodType<HonoApiError$Outbound, z.ZodTypeDef, HonoApiError> = z
+/** Turns a {@link HonoApiErrorData} into its wire shape. */
+export const HonoApiErrorData$outboundSchema: z.ZodType<HonoApiError$Outbound, z.ZodTypeDef, HonoApiErrorData> = z
   .object({
     code: z.string().optional(),
     message: z.string(),
   });
+
+/** Turns a {@link HonoApiError} back into the wire shape of its body. */
+export const HonoApiError$outboundSchema: z.ZodType<HonoApiError$Outbound, z.ZodTypeDef, HonoApiError> = z
+  .instanceof(HonoApiError)
+  .transform((v) => v.data$)
+  .pipe(HonoApiErrorData$outboundSchema);
 
 /** Serializes a {@link HonoApiError} to its wire JSON text. */
 export function honoApiErrorToJSON(value: HonoApiError): string {
