@@ -3,6 +3,10 @@
 Python goes through black, in-process.  black is a declared dependency, so a
 missing formatter is an install error, never a silent skip: the output must
 not depend on the machine.
+
+Renderers that emit black's style directly (the models, whose output is most
+of the bytes) are skipped: black costs seconds on a large package, and tests
+prove it would change nothing (``tests/test_formatting.py``).
 """
 
 from __future__ import annotations
@@ -30,10 +34,10 @@ def _python(source: str) -> str:
 FORMATTERS: dict[str, Formatter] = {".py": _python}
 
 
-def format_plan(plan: dict[str, str]) -> dict[str, str]:
+def format_plan(plan: dict[str, str], preformatted: set[str] | frozenset[str] = frozenset()) -> dict[str, str]:
     out: dict[str, str] = {}
     for path, text in plan.items():
         suffix = path[path.rfind(".") :] if "." in path.rsplit("/", 1)[-1] else ""
-        formatter = FORMATTERS.get(suffix)
+        formatter = None if path in preformatted else FORMATTERS.get(suffix)
         out[path] = formatter(text) if formatter else text
     return out

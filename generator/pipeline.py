@@ -23,18 +23,31 @@ from generator.fingerprint import fingerprint, relative_to, still_matches
 from generator.write import Drift, compare_tree, files_intact, read_manifest, write_file, write_tree
 
 Renderer = Callable[[ir.Api, Config], dict[str, str]]
+Stage = Callable[[str], None]
+"""Told the name of each stage as it starts (load, normalize, render, write, compare):
+the CLI's progress display.  Reporting only; it cannot change the result."""
 
 
-def _renderers(target: str) -> list[Renderer]:
-    # Imported here so that `sdkgen validate` does not pay for jinja2/black.
+def _quiet_stage(name: str) -> None:
+    """The default ``Stage``: reports nowhere."""
+
+
+def _renderers(target: str) -> list[tuple[Renderer, bool]]:
+    """The renderers of a target, each with whether its output is already in
+    the formatter's style (proved by tests that run black over it), so the
+    format stage can skip it.  Later renderers may replace earlier files."""
+    # Imported here so that `sdkgen validate` does not pay for jinja2.
     from generator.render import markdown, python, python_client, typescript, typescript_client
     from generator.render.markdown import sdk_docs
 
-    table: dict[str, list[Renderer]] = {
-        "python": [python.render, python_client.render, markdown.render_python_docs, sdk_docs.render_python_sdk_docs],
+    table: dict[str, list[tuple[Renderer, bool]]] = {
+        "python": [
+            (python.render, True), (python_client.render, False),
+            (markdown.render_python_docs, True), (sdk_docs.render_python_sdk_docs, True),
+        ],
         "typescript": [
-            typescript.render, typescript_client.render, markdown.render_typescript_docs,
-            sdk_docs.render_typescript_sdk_docs,
+            (typescript.render, True), (typescript_client.render, True),
+            (markdown.render_typescript_docs, True), (sdk_docs.render_typescript_sdk_docs, True),
         ],
     }
     return table[target]
@@ -50,17 +63,23 @@ class Result:
     """Every file the output depends on (spec and referenced files)."""
 
 
-def build_plan(config: Config, strict: bool = False, reset_names: bool = False) -> Result:
+def build_plan(
+    config: Config, strict: bool = False, reset_names: bool = False, stage: Stage = _quiet_stage
+) -> Result:
     """Everything but writing: the formatted file plan, or ``SpecError``."""
     if config.spec is None:
         raise fail("SG030", "no spec given (pass SPEC or set `spec` in [tool.sdkgen])")
     lock = None if reset_names else read_lock(config.lock_file)
-    api, diagnostics, inputs = _load(config.spec, config, strict, lock)
+    api, diagnostics, inputs = _load(config.spec, config, strict, lock, stage)
+    stage("render")
     plan: dict[str, str] = {}
+    formatted: set[str] = set()
     for target in config.targets:
-        for render in _renderers(target):
-            plan.update(render(api, config))
-    return Result(format_plan(plan), diagnostics, lock_text(api), inputs)
+        for render, preformatted in _renderers(target):
+            files = render(api, config)
+            plan.update(files)
+            formatted = formatted | set(files) if preformatted else formatted - set(files)
+    return Result(format_plan(plan, formatted), diagnostics, lock_text(api), inputs)
 
 
 def load_api(
@@ -72,11 +91,14 @@ def load_api(
 
 
 def _load(
-    spec: Path, config: Config, strict: bool, lock: NameLock | None
+    spec: Path, config: Config, strict: bool, lock: NameLock | None, stage: Stage = _quiet_stage
 ) -> tuple[ir.Api, list[Diagnostic], list[Path]]:
+    stage("load")
     ws, sink = load_spec(spec, _display(spec), config.overlays)
+    stage("normalize")
     api = normalize(ws, config, sink, lock)
-    if sink.errors or (strict and sink.items):
+    # --strict makes warnings errors; a note (something merely deprecated) never fails a run
+    if sink.errors or (strict and any(d.severity == "warning" for d in sink.items)):
         raise SpecError(sink.items)
     return api, sink.items, ws.files()
 
@@ -89,12 +111,20 @@ def up_to_date(config: Config) -> int | None:
     return files_intact(config.out)
 
 
-def generate(config: Config, strict: bool = False, reset_names: bool = False) -> Result:
-    result = build_plan(config, strict, reset_names)
+def generate(
+    config: Config, strict: bool = False, reset_names: bool = False, stage: Stage = _quiet_stage
+) -> Result:
+    result = build_plan(config, strict, reset_names, stage)
+    stage("write")
+    write(config, result)
+    return result
+
+
+def write(config: Config, result: Result) -> None:
+    """Write a built plan to OUT (atomically) and record the model names."""
     write_tree(config.out, result.plan, _fingerprint(config, result))
     if config.lock_file is not None and not write_file(config.lock_file, result.lock):
         result.diagnostics.append(Diagnostic("warning", "SG901", f"cannot record model names in {config.lock_file}"))
-    return result
 
 
 def _fingerprint(config: Config, result: Result) -> dict[str, object]:
@@ -108,8 +138,11 @@ def _fingerprint(config: Config, result: Result) -> dict[str, object]:
     return found
 
 
-def check(config: Config, strict: bool = False, reset_names: bool = False) -> tuple[Result, Drift]:
-    result = build_plan(config, strict, reset_names)
+def check(
+    config: Config, strict: bool = False, reset_names: bool = False, stage: Stage = _quiet_stage
+) -> tuple[Result, Drift]:
+    result = build_plan(config, strict, reset_names, stage)
+    stage("compare")
     return result, compare_tree(config.out, result.plan)
 
 
