@@ -10,6 +10,7 @@ from generator.render.identifiers import python_doc_stem, python_field
 from generator.render.markdown.common import DocView, Member, doc_description, field_table, render
 from generator.render.markdown.table import render_table
 from generator.render.markdown.types_cell import python_cell, python_heading
+from generator.render.python.fields import python_names
 
 _NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 _DOCS = "python/docs/models"
@@ -38,7 +39,10 @@ def python_doc(api: ir.Api, model: ir.Model) -> str:
     name, description = model.name.python, doc_description(model)
     match model.body:
         case ir.Object(fields=fields):
-            table = field_table(fields, _field_name, lambda f: python_cell(api, f.type, f.required, f.nullable))
+            # the names the class has: colliding wire names are numbered there (SG021)
+            names = dict(zip(map(id, fields), python_names(fields)))
+            table = field_table(fields, lambda f: names[id(f)], lambda f: python_cell(api, f.type, f.required,
+                                                                                       f.nullable))
             return render("python_object.md.jinja", DocView(name=name, description=description, table=table))
         case ir.Enum(values=values):
             rows = [[f"`{enum_member(v)}`", v if isinstance(v, str) else json.dumps(v)] for v in values]

@@ -152,3 +152,12 @@ def _env() -> jinja2.Environment:
 
 def render(template: str, **context: object) -> str:
     return _env().get_template(template).render(**context)
+
+
+def block(open_: str, close: str, lines: list[str], indent: int, step: int) -> str:
+    """A bracketed literal with one entry per line and trailing commas, as
+    both languages' usage snippets print objects, maps and lists."""
+    if not lines:
+        return open_ + close
+    inner = " " * (indent + step)
+    return open_ + "\n" + "".join(f"{inner}{line},\n" for line in lines) + " " * indent + close

@@ -22,6 +22,7 @@ from generator.render.markdown.calls import Call, CallValues, call_of
 from generator.render.markdown.common import OPTIONAL, REQUIRED
 from generator.render.markdown.examples import Examples
 from generator.render.markdown.sdk_common import (
+    block,
     REQUEST_TEXT, OpView, SdkDocView, anchor, env_var, error_rows, errors_table, groups, is_stream, render,
     root_overview, success, typescript_accessor, typescript_class,
 )
@@ -192,10 +193,7 @@ class _Printer:
 
     @staticmethod
     def _block(open_: str, close: str, lines: list[str], indent: int) -> str:
-        if not lines:
-            return open_ + close
-        inner = " " * (indent + INDENT)
-        return open_ + "\n" + "".join(f"{inner}{line},\n" for line in lines) + " " * indent + close
+        return block(open_, close, lines, indent, INDENT)
 
 
 def typescript_scalar(x: ir.JsonValue) -> str:

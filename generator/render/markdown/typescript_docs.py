@@ -6,6 +6,7 @@ import json
 
 from generator import ir
 from generator.render.identifiers import typescript_doc_stem, typescript_field
+from generator.render.typescript.views import property_names
 from generator.render.markdown.common import (
     DocView, Member, doc_description, field_table, render, typescript_fields,
 )
@@ -40,7 +41,10 @@ def typescript_doc(api: ir.Api, examples: Examples, model: ir.Model, package: st
             return render("typescript_enum.md.jinja", enum)
         case ir.Object():
             example = _example_usage(examples, model, package)
-            table = field_table(typescript_fields(model), _field_name, lambda f: typescript_cell(api, f.type))
+            fields = typescript_fields(model)
+            # the names the type has: colliding wire names are numbered there (SG021)
+            names = dict(zip(map(id, fields), property_names(tuple(map(_field_name, fields)))))
+            table = field_table(fields, lambda f: names[id(f)], lambda f: typescript_cell(api, f.type))
             obj = DocView(name=name, description=description, example=example, table=table)
             return render("typescript_object.md.jinja", obj)
     raise TypeError(model.body)
