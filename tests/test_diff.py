@@ -146,7 +146,9 @@ def test_rename_is_breaking_and_names_the_pointer(tmp_path: Path) -> None:
     old, _ = load_api(tmp_path / "old.yaml", Config())
     new, _ = load_api(tmp_path / "new.yaml", Config())
     renames = [c for c in compare(old, new) if c.kind == "Renamed"]
-    assert renames and renames[0].breaking and "Usage -> MakeThingUsage" in renames[0].detail
+    assert renames and renames[0].breaking
+    assert "Usage / operations.Usage -> MakeThingUsage / operations.MakeThingUsage" in renames[0].detail
+    assert "(at #/paths/~1things/post/requestBody/" in renames[0].detail  # same schema, new name
 
 
 def test_orq_two_days_apart() -> None:

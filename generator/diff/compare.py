@@ -107,8 +107,8 @@ def _compare_nodes(label: str, path: str, o: Node, n: Node, request: bool, gone:
         add("Changed", True, f"type {o.kind} -> {n.kind}")
         return out
     if o.model != n.model:
-        moved = "" if o.model_id == n.model_id else f"; pointer moved {o.model_id} -> {n.model_id}"
-        add("Renamed", True, f"model {o.model} -> {n.model}{moved}")
+        where = f"at {n.model_id}" if o.model_id == n.model_id else f"pointer moved {o.model_id} -> {n.model_id}"
+        add("Renamed", True, f"model {o.model} -> {n.model} ({where})")
     if o.required != n.required:
         add("Required" if n.required else "Optional", request == n.required)
     if o.nullable != n.nullable:

@@ -22,7 +22,8 @@ class Node:
     required: bool = True
     nullable: bool = False
     model: str = ""
-    """The model's (Python) class name, when the value is a named model."""
+    """The model's names, ``Python / TypeScript namespace.Name``, when the
+    value is a named model: a rename in either target breaks its users."""
     model_id: str = ""
     values: tuple[str, ...] = ()
     """Enum values or union member signatures."""
@@ -86,7 +87,7 @@ class Flattener:
         dflt: str | None, origin: str, seen: tuple[str, ...],
     ) -> None:
         model = self.api.model(model_id)
-        name = model.name.python
+        name = f"{model.name.python} / {model.name.ts_namespace}.{model.name.typescript}"
         body = model.body
         if isinstance(body, ir.Enum):
             values = tuple(_json(v) for v in body.values)
