@@ -42,7 +42,7 @@ def _renderers(target: str) -> list[tuple[Renderer, bool]]:
 
     table: dict[str, list[tuple[Renderer, bool]]] = {
         "python": [
-            (python.render, True), (python_client.render, False),
+            (python.render, True), (python_client.render, True),
             (markdown.render_python_docs, True), (sdk_docs.render_python_sdk_docs, True),
         ],
         "typescript": [

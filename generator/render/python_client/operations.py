@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator import ir
 from generator.config import Config
-from generator.render.python.code import Call, Expr, flat
+from generator.render.python.code import Call, Expr, Param, assignment, def_lines, flat, optional_parens, split
 from generator.render.python.escape import normalize_doc, py_docstring, py_str
 from generator.render.python.fields import default_expr, python_names
 from generator.render.python_client.annotations import ClientTypes
@@ -27,26 +27,32 @@ _OPTIONS = (
 )
 
 
+_METHOD = " " * 4
+_BODY = " " * 8
+
+
 @dataclass(frozen=True, slots=True)
 class MethodView:
-    name: str
-    params: tuple[str, ...]
-    """``name: annotation [= default]`` of each keyword argument."""
-    returns: str
+    """Lines of a method, already laid out in black's style (at their
+    indentation), for its synchronous and asynchronous versions."""
+
+    header: tuple[str, ...]
+    header_async: tuple[str, ...]
     doc: str
-    build: str
-    """The expression of the request object (``None`` without one)."""
-    endpoint: str
-    result: str
-    """The response-reading function's name."""
-    returns_value: bool
+    build: tuple[str, ...]
+    """``_request = ...`` (the request object, ``None`` without one)."""
+    send: tuple[str, ...]
+    send_async: tuple[str, ...]
+    finish: tuple[str, ...]
+    """The call of the response-reading function."""
 
 
 @dataclass(frozen=True, slots=True)
 class ModuleParts:
     """Module-level code an operation adds: its endpoint and result function."""
 
-    endpoint: str
+    endpoint: tuple[str, ...]
+    """The ``_NAME = Endpoint(...)`` lines."""
     result_lines: tuple[str, ...]
 
 
@@ -54,7 +60,7 @@ def _one_line(text: str | None) -> str:
     return re.sub(r"\s+", " ", text or "").strip()
 
 
-def _arg_line(arg: Arg, types: ClientTypes) -> str:
+def _arg_param(arg: Arg, types: ClientTypes) -> Param:
     f = arg.field
     base = types.accepted(f.type)
     default: Expr | None = None
@@ -66,17 +72,16 @@ def _arg_line(arg: Arg, types: ClientTypes) -> str:
     else:
         ann = Call(types.typing("Optional"), (base,))
         default = default_expr(f, types) or "None"
-    line = f"{arg.name}: {flat(ann)}"
-    return line if default is None else f"{line} = {flat(default)}"
+    return Param(arg.name, ann, default)
 
 
-def _option_lines(types: ClientTypes) -> tuple[str, ...]:
+def _option_params(types: ClientTypes) -> tuple[Param, ...]:
     opt, utils = types.typing("Optional"), types.utils()
     return (
-        f"retries: {types.runtime('OptionalNullable')}[{utils}.RetryConfig] = {types.runtime('UNSET')}",
-        f"server_url: {opt}[str] = None",
-        f"timeout_ms: {opt}[int] = None",
-        f"http_headers: {opt}[{types.typing('Mapping')}[str, str]] = None",
+        Param("retries", Call(types.runtime("OptionalNullable"), (f"{utils}.RetryConfig",)), types.runtime("UNSET")),
+        Param("server_url", Call(opt, ("str",)), "None"),
+        Param("timeout_ms", Call(opt, ("int",)), "None"),
+        Param("http_headers", Call(opt, (Call(types.typing("Mapping"), ("str", "str")),)), "None"),
     )
 
 
@@ -88,18 +93,18 @@ def _docstring(op: ir.Operation, args: tuple[Arg, ...]) -> str:
     return py_docstring(text, " " * 8)
 
 
-def _build(sig: Signature, types: ClientTypes) -> str:
+def _build(sig: Signature, types: ClientTypes) -> Expr:
     if sig.kind == "none" or sig.request_type is None:
         return "None"
-    target = flat(types.expr(sig.request_type))
+    target = types.expr(sig.request_type)
     if sig.kind == "request":
-        return f"{types.utils()}.coerce(request, {target})"
+        return Call(f"{types.utils()}.coerce", ("request", target), "(")
     top = [a for a in sig.args if not (sig.body_flat and sig.body_key and a.group == "body")]
-    entries = [f"{py_str(a.key)}: {a.name}" for a in top]
+    entries: list[Expr] = [f"{py_str(a.key)}: {a.name}" for a in top]
     if sig.body_flat and sig.body_key:
-        nested = ", ".join(f"{py_str(a.key)}: {a.name}" for a in sig.args if a.group == "body")
-        entries.append(f"{py_str(sig.body_key)}: {{{nested}}}")
-    return f"{target}.model_validate({{{', '.join(entries)}}})"
+        nested = tuple(f"{py_str(a.key)}: {a.name}" for a in sig.args if a.group == "body")
+        entries.append(Call(f"{py_str(sig.body_key)}: ", nested, "{", display=True))
+    return Call(f"{flat(target)}.model_validate", (Call("", tuple(entries), "{", display=True),), "(")
 
 
 def _is_json(content_type: str) -> bool:
@@ -116,27 +121,27 @@ def _success(r: ir.Response) -> bool:
     return r.status.startswith("2")
 
 
-def _result_type(op: ir.Operation, types: ClientTypes) -> tuple[str, dict[str, str]]:
+def _result_type(op: ir.Operation, types: ClientTypes) -> tuple[Expr, dict[str, Expr]]:
     """The return annotation and, per success status, what it returns."""
-    spelled: dict[str, str] = {}
+    spelled: dict[str, Expr] = {}
     for r in op.responses:
         if not _success(r):
             continue
         if r.content_type is None or r.type is None:
             spelled[r.status] = "None"
         elif _is_json(r.content_type):
-            spelled[r.status] = flat(types.expr(r.type))
+            spelled[r.status] = types.expr(r.type)
         elif r.content_type.lower().startswith("text/"):
             spelled[r.status] = "str"
         else:
             spelled[r.status] = "bytes"
-    kinds = list(dict.fromkeys(spelled.values()))
+    kinds = list({flat(k): k for k in spelled.values()}.values())
     values = [k for k in kinds if k != "None"]
     if not values:
         return "None", spelled
-    ann = values[0] if len(values) == 1 else flat(Call(types.typing("Union"), tuple(values)))
+    ann = values[0] if len(values) == 1 else Call(types.typing("Union"), tuple(values))
     if "None" in kinds:
-        ann = f"{types.typing('Optional')}[{ann}]"
+        ann = Call(types.typing("Optional"), (ann,))
     return ann, spelled
 
 
@@ -144,48 +149,48 @@ def _result_lines(name: str, op: ir.Operation, types: ClientTypes, error_ids: fr
     ann, spelled = _result_type(op, types)
     utils, models = types.utils(), types.models()
     httpx = types.scope.module("httpx")
-    lines = [f"def {name}(response: {httpx}.Response) -> {ann}:"]
+    lines = def_lines("", "def " + name, [Param("response", f"{httpx}.Response")], ann)
     for r in op.responses:
-        match = f"    if {utils}.match_response(response, {py_str(r.status)}, {py_str(r.content_type or '*')}):"
+        condition = Call(f"{utils}.match_response", ("response", py_str(r.status), py_str(r.content_type or "*")), "(")
+        match = optional_parens(" " * 4, "if ", condition, ":")
         if _success(r):
-            lines += [match, *_success_body(spelled[r.status], r, utils)]
+            lines += [*match, *_success_body(spelled[r.status], r, utils)]
         elif r.content_type and _is_json(r.content_type) and isinstance(r.type, ir.Ref) and r.type.model in error_ids:
             model = types.api.model(r.type.model)
-            data = f"{models}.{model.name.python}Data"
-            lines += [match, f"        raise {models}.{model.name.python}({utils}.unmarshal_json(response.text, {data}))"]
+            data = Call(f"{utils}.unmarshal_json", ("response.text", f"{models}.{model.name.python}Data"), "(")
+            lines += [*match, *split(_BODY, "raise ", Call(f"{models}.{model.name.python}", (data,), "("))]
     lines.append(f"    raise {types.scope.name('.basesdk', 'api_error')}(response)")
     return tuple(lines)
 
 
-def _success_body(spelled: str, r: ir.Response, utils: str) -> list[str]:
+def _success_body(spelled: Expr, r: ir.Response, utils: str) -> list[str]:
     if spelled == "None":
         return ["        return None"]
     if spelled == "str" and not _is_json(r.content_type or ""):
         return ["        return response.text"]
     if spelled == "bytes":
         return ["        return response.content"]
-    return [f"        result: {spelled} = {utils}.unmarshal_json(response.text, {spelled})", "        return result"]
+    value = Call(f"{utils}.unmarshal_json", ("response.text", spelled), "(")
+    return [*assignment(_BODY, "result", value, annotation=spelled), "        return result"]
 
 
-def _retry_config(policy: ir.RetryPolicy | None, types: ClientTypes) -> str:
-    if policy is None:
-        return "None"
+def _retry_config(policy: ir.RetryPolicy, types: ClientTypes) -> Call:
     utils = types.utils()
-    backoff = (f"{utils}.BackoffStrategy({policy.initial_interval}, {policy.max_interval}, "
-               f"{policy.exponent!r}, {policy.max_elapsed_time})")
-    return f"{utils}.RetryConfig({py_str(policy.strategy)}, {backoff}, {policy.retry_connection_errors!r})"
+    backoff = Call(f"{utils}.BackoffStrategy", (str(policy.initial_interval), str(policy.max_interval),
+                                                repr(policy.exponent), str(policy.max_elapsed_time)), "(")
+    return Call(f"retry={utils}.RetryConfig",
+                (py_str(policy.strategy), backoff, repr(policy.retry_connection_errors)), "(")
 
 
-def _body_spec(op: ir.Operation, sig: Signature, types: ClientTypes) -> str:
+def _body_spec(op: ir.Operation, sig: Signature, types: ClientTypes) -> Call:
     body = op.request_body
-    if body is None:
-        return "None"
+    assert body is not None
     files = _file_fields(body.type, types)
-    args = [py_str(body.content_type), f"field={py_str(sig.body_key) if sig.body_key else 'None'}",
-            f"required={body.required!r}", f"nullable={body.nullable!r}"]
+    args: list[Expr] = [py_str(body.content_type), f"field={py_str(sig.body_key) if sig.body_key else 'None'}",
+                        f"required={body.required!r}", f"nullable={body.nullable!r}"]
     if files:
-        args.append(f"files={_tuple(files)}")
-    return f"{types.scope.name('.basesdk', 'BodySpec')}({', '.join(args)})"
+        args.append(_tuple("files=", files))
+    return Call(f"body={types.scope.name('.basesdk', 'BodySpec')}", tuple(args), "(")
 
 
 def _file_fields(t: ir.TypeExpr, types: ClientTypes) -> list[str]:
@@ -203,33 +208,33 @@ def _file_fields(t: ir.TypeExpr, types: ClientTypes) -> list[str]:
     return [n for f, n in zip(body.fields, python_names(body.fields)) if is_file(f.type)]
 
 
-def _tuple(items: list[str]) -> str:
-    return "(" + ", ".join(py_str(i) for i in items) + ("," if len(items) == 1 else "") + ")"
+def _tuple(head: str, items: list[str]) -> Call:
+    return Call(head, tuple(py_str(i) for i in items), "(", display=True)
 
 
-def _endpoint(op: ir.Operation, sig: Signature, api: ir.Api, types: ClientTypes) -> str:
+def _endpoint(op: ir.Operation, sig: Signature, api: ir.Api, types: ClientTypes) -> Call:
     """The ``Endpoint(...)`` constant; arguments at their default are left out."""
     policy = op.retries or api.retries
     codes = list(policy.status_codes) if policy and policy.status_codes else []
     timeout = op.timeout_ms or api.timeout_ms
     globals_ = [p.wire_name for p in op.parameters if p.is_global]
-    args = [
+    args: list[Expr] = [
         f"operation_id={py_str(op.operation_id or op.name)}",
         f"method={py_str(op.method.upper())}",
         f"path={py_str(op.path)}",
         f"accept={py_str(_accept(op))}",
     ]
     if op.request_body is not None:
-        args.append(f"body={_body_spec(op, sig, types)}")
+        args.append(_body_spec(op, sig, types))
     if globals_:
-        args.append(f"globals={_tuple(globals_)}")
+        args.append(_tuple("globals=", globals_))
     if policy is not None:
-        args.append(f"retry={_retry_config(policy, types)}")
+        args.append(_retry_config(policy, types))
     if codes:
-        args.append(f"retry_codes={_tuple(codes)}")
+        args.append(_tuple("retry_codes=", codes))
     if timeout is not None:
         args.append(f"timeout_ms={timeout!r}")
-    return f"{types.scope.name('.basesdk', 'Endpoint')}({', '.join(args)})"
+    return Call(types.scope.name(".basesdk", "Endpoint"), tuple(args), "(")
 
 
 def method_view(op: ir.Operation, name: str, api: ir.Api, types: ClientTypes, config: Config,
@@ -237,16 +242,19 @@ def method_view(op: ir.Operation, name: str, api: ir.Api, types: ClientTypes, co
     sig = signature(op, api, config, frozenset({types.models(), types.utils()}))
     ann, _ = _result_type(op, types)
     result = f"_{name}_result"
+    endpoint = f"_{name.upper()}"
+    params = [Param("self"), Param("*"), *(_arg_param(a, types) for a in sig.args), *_option_params(types)]
+    send = (endpoint, "_request", "retries", "server_url", "timeout_ms", "http_headers")
+    finish = Call(result, ("_response",), "(")
     view = MethodView(
-        name=name,
-        params=tuple(_arg_line(a, types) for a in sig.args) + _option_lines(types),
-        returns=ann,
+        header=tuple(def_lines(_METHOD, "def " + name, params, ann, exploded=True)),
+        header_async=tuple(def_lines(_METHOD, f"async def {name}_async", params, ann, exploded=True)),
         doc=_docstring(op, sig.args),
-        build=_build(sig, types),
-        endpoint=f"_{name.upper()}",
-        result=result,
-        returns_value=ann != "None",
+        build=tuple(assignment(_BODY, "_request", _build(sig, types))),
+        send=tuple(assignment(_BODY, "_response", Call("self._send", send, "("))),
+        send_async=tuple(assignment(_BODY, "_response", Call("await self._send_async", send, "("))),
+        finish=tuple(optional_parens(_BODY, "return ", finish) if ann != "None" else split(_BODY, "", finish)),
     )
-    parts = ModuleParts(endpoint=_endpoint(op, sig, api, types),
+    parts = ModuleParts(endpoint=tuple(assignment("", endpoint, _endpoint(op, sig, api, types))),
                         result_lines=_result_lines(result, op, types, error_ids))
     return view, parts

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from generator import ir
 from generator.config import Config
+from generator.render.python.code import Call, Expr, Param, assignment, def_lines, split
 from generator.render.python.escape import py_str
 from generator.render.python.fields import python_names
 from generator.render.python_client.annotations import ClientTypes
@@ -56,9 +57,9 @@ def _free(name: str, used: set[str]) -> str:
     return name
 
 
-def _secret(c: Credential, utils: str) -> str:
-    env = py_str(c.env) if c.env else "None"
-    return f"{utils}.resolve_secret({c.arg}, {env})"
+def _secret(head: str, c: Credential, utils: str) -> Call:
+    """``head`` + ``utils.resolve_secret(arg, env)``."""
+    return Call(f"{head}{utils}.resolve_secret", (c.arg, py_str(c.env) if c.env else "None"), "(")
 
 
 def constructor(api: ir.Api, config: Config, class_name: str, children: list[tuple[str, str]],
@@ -66,20 +67,25 @@ def constructor(api: ir.Api, config: Config, class_name: str, children: list[tup
     opt, utils, models = types.typing("Optional"), types.utils(), types.models()
     httpx = types.scope.module("httpx")
     security, globals_ = _credentials(api, config, {utils, models})
-    secret = f"{opt}[{types.typing('Union')}[{opt}[str], {types.typing('Callable')}[[], {opt}[str]]]]"
-    args = [f"{c.arg}: {secret} = None" for c in security]
-    args += [f"{c.arg}: {opt}[str] = None" for c in globals_]
+    def optional(t: Expr) -> Call:
+        return Call(opt, (t,))
+
+    secret = optional(Call(types.typing("Union"), (optional("str"), Call(types.typing("Callable"),
+                                                                         ("[]", optional("str"))))))
+    args = [Param("self"), *(Param(c.arg, secret, "None") for c in security)]
+    args += [Param(c.arg, optional("str"), "None") for c in globals_]
     args += [
-        f"server_idx: {opt}[int] = None",
-        f"server_url: {opt}[str] = None",
-        f"url_params: {opt}[{types.typing('Dict')}[str, str]] = None",
-        f"client: {opt}[{httpx}.Client] = None",
-        f"async_client: {opt}[{httpx}.AsyncClient] = None",
-        f"retry_config: {types.runtime('OptionalNullable')}[{utils}.RetryConfig] = {types.runtime('UNSET')}",
-        f"timeout_ms: {opt}[int] = None",
+        Param("server_idx", optional("int"), "None"),
+        Param("server_url", optional("str"), "None"),
+        Param("url_params", optional(Call(types.typing("Dict"), ("str", "str"))), "None"),
+        Param("client", optional(f"{httpx}.Client"), "None"),
+        Param("async_client", optional(f"{httpx}.AsyncClient"), "None"),
+        Param("retry_config", Call(types.runtime("OptionalNullable"), (f"{utils}.RetryConfig",)),
+              types.runtime("UNSET")),
+        Param("timeout_ms", optional("int"), "None"),
     ]
     config_class = types.scope.name(".sdkconfiguration", "SDKConfiguration")
-    lines = ["    def __init__(", "        self,", *(f"        {a}," for a in args), "    ) -> None:",
+    lines = [*def_lines("    ", "def __init__", args, "None", exploded=True),
              f"        {doc}",
              "        if server_url is not None and url_params is not None:",
              "            for _key, _value in url_params.items():",
@@ -87,10 +93,11 @@ def constructor(api: ir.Api, config: Config, class_name: str, children: list[tup
     security_arg = "None"
     if security:
         lines += ["", f"        def _security() -> {models}.Security:", f"            return {models}.Security("]
-        lines += [f"                {c.key}={_secret(c, utils)}," for c in security]
+        for c in security:
+            lines += split(" " * 16, "", _secret(f"{c.key}=", c, utils), ",")
         lines += ["            )", ""]
         security_arg = "_security"
-    globals_arg = "{" + ", ".join(f"{py_str(c.key)}: {_secret(c, utils)}" for c in globals_) + "}"
+    globals_arg = Call("globals=", tuple(_secret(f"{py_str(c.key)}: ", c, utils) for c in globals_), "{", display=True)
     lines += [
         "        super().__init__(",
         f"            {config_class}(",
@@ -99,7 +106,7 @@ def constructor(api: ir.Api, config: Config, class_name: str, children: list[tup
         "                async_client=async_client,",
         "                async_client_supplied=async_client is not None,",
         f"                security={security_arg},",
-        f"                globals={globals_arg},",
+        *split(" " * 16, "", globals_arg, ","),
         '                server_url=server_url or "",',
         "                server_idx=server_idx or 0,",
         "                retry_config=retry_config,",
@@ -109,16 +116,17 @@ def constructor(api: ir.Api, config: Config, class_name: str, children: list[tup
         "        # Closes the HTTP client this SDK created when it is garbage collected.",
         f"        {types.scope.module('weakref')}.finalize(self, self.sdk_configuration.close)",
     ]
-    lines += [f"        self.{attr} = {cls}(self.sdk_configuration)" for attr, cls in children]
+    for attr, cls in children:
+        lines += assignment(" " * 8, f"self.{attr}", Call(cls, ("self.sdk_configuration",), "("))
     lines += [
         "",
-        f"    def __enter__(self) -> {class_name}:",
+        *def_lines("    ", "def __enter__", [Param("self")], class_name),
         "        return self",
         "",
         "    def __exit__(self, *exc_info: object) -> None:",
         "        self.sdk_configuration.close()",
         "",
-        f"    async def __aenter__(self) -> {class_name}:",
+        *def_lines("    ", "async def __aenter__", [Param("self")], class_name),
         "        return self",
         "",
         "    async def __aexit__(self, *exc_info: object) -> None:",
