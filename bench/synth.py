@@ -1,8 +1,8 @@
 """Write a synthetic OpenAPI spec with N component schemas (for scaling runs).
 
-Each schema has a few primitive fields, an enum, a nested inline object, an
-array of another schema and a nullable field, and every tenth schema is used
-by an operation, so naming, $ref resolution and rendering all scale with N.
+Each schema has a few primitive fields, an enum, a nested inline object, a
+nullable field and (in chains) an array of the next schema, and every tenth
+schema is used by an operation, so naming, $ref resolution and rendering all scale with N.
 Deterministic: the same N gives the same bytes.
 
     python bench/synth.py 5000 > /tmp/synth-5000.json
@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import json
 import sys
+
+CHAIN = 50
+"""Schemas reference the next one in chains of this length, as real
+component graphs nest a few levels deep rather than one cycle through all."""
 
 
 def schema(i: int, n: int) -> dict[str, object]:
@@ -27,7 +31,8 @@ def schema(i: int, n: int) -> dict[str, object]:
             "status": {"type": "string", "enum": ["active", "inactive", f"state{i % 7}"]},
             "meta": {"type": "object", "properties": {"created_at": {"type": "string", "format": "date-time"},
                                                       "tags": {"type": "array", "items": {"type": "string"}}}},
-            "next": {"type": "array", "items": {"$ref": f"#/components/schemas/Thing{(i + 1) % n}"}},
+            **({"next": {"type": "array", "items": {"$ref": f"#/components/schemas/Thing{i + 1}"}}}
+               if i % CHAIN != CHAIN - 1 and i + 1 < n else {}),
         },
     }
 
