@@ -1,8 +1,9 @@
 """``sdkgen``: the command line.
 
-Exit codes: 0 success; 1 spec errors or drift (``check``); 2 usage errors.
-Diagnostics go to stderr, one compiler-style line each; never a traceback for
-bad input.
+Exit codes: 0 success; 1 spec errors or drift (``check``) or, with
+``--fail-on breaking``, breaking changes (``diff``); 2 usage errors.
+Diagnostics go to stderr, one compiler-style line each (or JSON lines on
+stdout with ``--json``; see ``cli_output``); never a traceback for bad input.
 """
 
 from __future__ import annotations
@@ -14,33 +15,72 @@ from pathlib import Path
 from typing import Callable, Sequence, cast
 
 from generator import config as cfg
+from generator.cli_output import Output
 from generator.diagnostics import Diagnostic, Span, SpecError, fail
 
+_EXIT_CODES = """exit codes:
+  0  success (check: OUT is up to date; diff: no breaking change, or no --fail-on)
+  1  spec or configuration errors; check: OUT is out of date; diff --fail-on breaking: breaking changes
+  2  usage errors (unknown command or flag, missing argument)
+"""
+
 _EPILOG = """examples:
-  sdkgen generate                       # [tool.sdkgen] of ./pyproject.toml
+  sdkgen generate                       # settings from ./sdkgen.yaml or [tool.sdkgen] of ./pyproject.toml
   sdkgen generate api.yaml -o out --target python --config gen.yaml
   sdkgen check                          # exit 1 when out/ is stale
-  sdkgen validate api.yaml
-  sdkgen generate --overlay fixes.yaml  # apply an OpenAPI Overlay first
+  sdkgen validate api.yaml --json       # diagnostics as JSON lines
+  sdkgen diff main.yaml pr.yaml --fail-on breaking
   sdkgen init swagger.json              # write a starter ./sdkgen.yaml
-"""
 
+run `sdkgen COMMAND --help` for the flags of a command.
 
-_DIFF_EPILOG = """example:
-  sdkgen diff main.yaml pr.yaml --fail-on breaking     # exit 1 on breaking changes
-"""
+""" + _EXIT_CODES
+
+_EPILOGS = {
+    "generate": """examples:
+  sdkgen generate                                   # spec, out and targets from the config file
+  sdkgen generate api.yaml -o out --target python   # one target, into ./out
+  sdkgen generate --overlay fixes.yaml --strict     # apply an OpenAPI Overlay; warnings are errors
+  sdkgen generate --verbose                         # also list the files written and unchanged
+""",
+    "check": """examples:
+  sdkgen check                 # exit 1 (and list the stale files) when OUT differs from what generate writes
+  sdkgen check --quiet         # for pre-commit and CI: silent when up to date
+  sdkgen check --json          # drift and diagnostics as JSON lines
+""",
+    "validate": """examples:
+  sdkgen validate api.yaml                        # diagnostics, then a count
+  sdkgen validate api.yaml --overlay fixes.yaml   # the spec as the overlays leave it
+  sdkgen validate api.yaml --json | jq .code      # for editors and scripts
+""",
+    "diff": """examples:
+  sdkgen diff main.yaml pr.yaml                        # Markdown report on stdout
+  sdkgen diff main.yaml pr.yaml --fail-on breaking     # exit 1 on breaking changes (CI)
+  sdkgen diff main.yaml pr.yaml --format json          # the report as one JSON document
+""",
+    "init": """examples:
+  sdkgen init api.yaml                           # write ./sdkgen.yaml, then run `sdkgen generate`
+  sdkgen init swagger.json --config sdk/sdkgen.yaml
+""",
+}
 
 
 def _parser() -> argparse.ArgumentParser:
+    raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="sdkgen", description="Generate Python and TypeScript SDKs and docs from an OpenAPI spec.",
-        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=_EPILOG,
+        formatter_class=raw, epilog=_EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"sdkgen {_version()}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, text: str, description: str | None = None) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=text, description=description or text, formatter_class=raw,
+                              epilog=_EPILOGS[name] + "\n" + _EXIT_CODES)
+
     for name, text in (("generate", "generate the SDKs and docs into OUT"),
                        ("check", "regenerate in memory and compare with OUT (writes nothing)")):
-        p = sub.add_parser(name, help=text, description=text)
+        p = command(name, text)
         p.add_argument("spec", nargs="?", type=Path, help="OpenAPI file (default: [tool.sdkgen] spec)")
         p.add_argument("-o", "--out", type=Path, help="output directory (default: [tool.sdkgen] out)")
         p.add_argument("--target", action="append", choices=cfg.TARGETS, help="repeat for several targets")
@@ -49,25 +89,36 @@ def _parser() -> argparse.ArgumentParser:
         _overlay_flag(p)
         p.add_argument("--reset-names", action="store_true",
                        help="name models afresh, ignoring the names recorded in sdkgen.lock")
-    p = sub.add_parser("diff", help="report SDK changes between two specs and the semver bump they call for",
-                       description="compare the SDKs two specs produce", epilog=_DIFF_EPILOG,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+        _output_flags(p)
+    p = command("diff", "report SDK changes between two specs and the semver bump they call for",
+                "compare the SDKs two specs produce")
     p.add_argument("old", type=Path, help="the spec the published SDK was generated from")
     p.add_argument("new", type=Path, help="the changed spec")
-    p.add_argument("--config", type=Path)
-    p.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p.add_argument("--config", type=Path, help="settings (naming rules, name lock) for both specs")
+    p.add_argument("--format", choices=("markdown", "json"), default="markdown", help="report format")
     p.add_argument("--fail-on", choices=("breaking", "none"), default="none",
                    help="exit 1 when a breaking change is found (for CI)")
-    p = sub.add_parser("validate", help="check a spec and print diagnostics", description="check a spec")
+    _output_flags(p)
+    p = command("validate", "check a spec and print diagnostics")
     p.add_argument("spec", type=Path)
     p.add_argument("--config", type=Path)
     _overlay_flag(p)
-    p = sub.add_parser("init", help="write a starter sdkgen.yaml for a spec",
-                       description="write a starter sdkgen.yaml (never overwrites one)")
+    _output_flags(p)
+    p = command("init", "write a starter sdkgen.yaml for a spec",
+                "write a starter sdkgen.yaml (never overwrites one)")
     p.add_argument("spec", type=Path, help="the OpenAPI or Swagger 2.0 file")
     p.add_argument("--config", type=Path, default=Path("sdkgen.yaml"),
                    help="the file to create (default: ./sdkgen.yaml)")
     return parser
+
+
+def _output_flags(p: argparse.ArgumentParser) -> None:
+    loudness = p.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", help="print errors only (nothing on success)")
+    loudness.add_argument("-v", "--verbose", action="store_true",
+                          help="also print notes and the files written or unchanged")
+    p.add_argument("--json", action="store_true",
+                   help="diagnostics as JSON lines on stdout (severity, code, message, pointer, file, line, column)")
 
 
 def _overlay_flag(p: argparse.ArgumentParser) -> None:
@@ -108,20 +159,21 @@ def _config(args: argparse.Namespace) -> cfg.Config:
     return cfg.build(*layers)
 
 
-def _print(diagnostics: Sequence[Diagnostic]) -> None:
-    for d in diagnostics:
-        print(d.render(), file=sys.stderr)
+def _output(args: argparse.Namespace) -> Output:
+    return Output(quiet=getattr(args, "quiet", False), verbose=getattr(args, "verbose", False),
+                  json=getattr(args, "json", False))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    out = _output(args)
     try:
-        return _deep(lambda: _run(args))
+        return _deep(lambda: _run(args, out))
     except SpecError as exc:
-        _print(exc.diagnostics)
+        out.diagnostics(exc.diagnostics)
         return 1
     except RecursionError:
-        print("error[SG900]: the spec nests deeper than sdkgen can follow", file=sys.stderr)
+        out.diagnostics([Diagnostic("error", "SG900", "the spec nests deeper than sdkgen can follow")])
         return 1
     except KeyboardInterrupt:
         print("sdkgen: interrupted; the output directory was left as it was", file=sys.stderr)
@@ -160,46 +212,77 @@ def _deep(work: Callable[[], int]) -> int:
     return outcome[0]
 
 
-def _run(args: argparse.Namespace) -> int:
-    from generator import pipeline
-
+def _run(args: argparse.Namespace, out: Output) -> int:
     if args.command == "init":
-        return _init(args.spec, args.config)
+        return _init(args.spec, args.config, out)
     config = _config(args)
     if args.command == "validate":
-        from generator.validate import validate
-
-        found = validate(args.spec, pipeline._display(args.spec), config)
-        _print(found)
-        errors = sum(d.severity == "error" for d in found)
-        print(f"{args.spec}: {errors} error(s), {len(found) - errors} warning(s)", file=sys.stderr)
-        return 1 if errors else 0
+        return _validate(args, config, out)
     if args.command == "diff":
-        return _diff(args, config)
+        return _diff(args, config, out)
+    return _generate_or_check(args, config, out)
+
+
+def _validate(args: argparse.Namespace, config: cfg.Config, out: Output) -> int:
+    from generator import pipeline
+    from generator.validate import validate
+
+    found = validate(args.spec, pipeline._display(args.spec), config)
+    out.diagnostics(found)
+    errors = sum(d.severity == "error" for d in found)
+    warnings = sum(d.severity == "warning" for d in found)
+    summary = f"{args.spec}: {errors} error(s), {warnings} warning(s)"
+    if errors:
+        out.failure(summary)
+        return 1
+    out.status(summary)
+    return 0
+
+
+def _generate_or_check(args: argparse.Namespace, config: cfg.Config, out: Output) -> int:
+    from generator import pipeline
+
     fast = not (args.strict or args.reset_names) and pipeline.up_to_date(config)
-    if args.command in ("generate", "check") and fast:
-        print(f"sdkgen: {config.out} is up to date ({fast} files; inputs unchanged)", file=sys.stderr)
+    if fast:
+        out.status(f"sdkgen: {config.out} is up to date ({fast} files; inputs unchanged)")
         return 0
-    if args.command == "generate":
-        result = pipeline.generate(config, strict=args.strict, reset_names=args.reset_names)
-        _print(result.diagnostics)
-        print(f"sdkgen: wrote {len(result.plan)} files to {config.out}", file=sys.stderr)
-        return 0
-    result, drift = pipeline.check(config, strict=args.strict, reset_names=args.reset_names)
-    _print(result.diagnostics)
+    with out.progress() as progress:
+        if args.command == "generate":
+            return _generate(args, config, out, progress.stage)
+        return _check(args, config, out, progress.stage)
+
+
+def _generate(args: argparse.Namespace, config: cfg.Config, out: Output, stage: Callable[[str], None]) -> int:
+    from generator import pipeline
+    from generator.write import compare_tree
+
+    result = pipeline.build_plan(config, strict=args.strict, reset_names=args.reset_names, stage=stage)
+    stage("write")
+    # Only --verbose lists what changed, and only it pays for reading OUT first.
+    before = compare_tree(config.out, result.plan, max_diffs=0) if out.verbose else None
+    pipeline.write(config, result)
+    out.diagnostics(result.diagnostics)
+    if before is not None:
+        written = {*before.stale, *before.missing}
+        out.files(written, set(result.plan) - written)
+    out.status(f"sdkgen: wrote {len(result.plan)} files to {config.out}")
+    return 0
+
+
+def _check(args: argparse.Namespace, config: cfg.Config, out: Output, stage: Callable[[str], None]) -> int:
+    from generator import pipeline
+
+    result, drift = pipeline.check(config, strict=args.strict, reset_names=args.reset_names, stage=stage)
+    out.diagnostics(result.diagnostics)
     if drift.clean:
-        print(f"sdkgen: {config.out} is up to date ({len(result.plan)} files)", file=sys.stderr)
+        out.status(f"sdkgen: {config.out} is up to date ({len(result.plan)} files)")
         return 0
-    for label, items in (("stale", drift.stale), ("missing", drift.missing), ("extra", drift.extra)):
-        for item in items:
-            print(f"{label}: {item}")
-    for diff in drift.diffs:
-        print(diff)
-    print(f"sdkgen: {config.out} is out of date; run `sdkgen generate`", file=sys.stderr)
+    out.drift(drift.stale, drift.missing, drift.extra, drift.diffs)
+    out.failure(f"sdkgen: {config.out} is out of date; run `sdkgen generate`")
     return 1
 
 
-def _init(spec: Path, target: Path) -> int:
+def _init(spec: Path, target: Path, out: Output) -> int:
     from generator.loader import load
     from generator.pipeline import _display
 
@@ -217,21 +300,26 @@ def _init(spec: Path, target: Path) -> int:
     except OSError as exc:
         raise fail("SG901", f"cannot write {target}: {exc.strerror or exc}") from None
     hint = "" if target == Path("sdkgen.yaml") else f" --config {target}"
-    print(f"sdkgen: wrote {target}; next: sdkgen generate{hint}", file=sys.stderr)
+    out.status(f"sdkgen: wrote {target}; next: sdkgen generate{hint}")
     return 0
 
 
-def _diff(args: argparse.Namespace, config: cfg.Config) -> int:
-    from generator import diff, pipeline
+def _diff(args: argparse.Namespace, config: cfg.Config, out: Output) -> int:
+    import json
 
+    from generator import diff, pipeline
     from generator.lockfile import read_lock
 
     # Both sides are named with the recorded names, as the next generation would be.
     lock = read_lock(config.lock_file)
-    old, _ = pipeline.load_api(args.old, config, lock=lock)
-    new, _ = pipeline.load_api(args.new, config, lock=lock)
+    old, old_found = pipeline.load_api(args.old, config, lock=lock)
+    new, new_found = pipeline.load_api(args.new, config, lock=lock)
+    out.diagnostics([*old_found, *new_found])
     changes = diff.compare(old, new)
-    if args.format == "json":
+    if out.json:
+        # One JSON line, like the diagnostics before it.
+        out.record({"kind": "report", **json.loads(diff.to_json(changes))})
+    elif args.format == "json":
         sys.stdout.write(diff.to_json(changes))
     else:
         sys.stdout.write(diff.to_markdown(changes, str(args.old), str(args.new)))

@@ -18,19 +18,25 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
 
-import pytest
-
 import node_env
+import pytest
 from conftest import shared_path
+from prism import prism_sessions  # noqa: F401  (a fixture)
+
 from generator import ir
 from generator.config import Config, build, from_file, from_pyproject
 from generator.diagnostics import Sink, SpecError
 from generator.loader import load
 from generator.normalize import normalize
 from generator.render import typescript, typescript_client
+from generator.render.markdown.sdk_typescript import TypeScriptDocs
+from generator.render.typescript_client.funcs import core_class_name, function_names
 from generator.render.typescript_client.options import env_var, options_view
-from generator.render.typescript_client.tree import build_tree, member_name, sdk_class_name
-from prism import prism_sessions  # noqa: F401  (a fixture)
+from generator.render.typescript_client.tree import (
+    build_tree,
+    member_name,
+    sdk_class_name,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -89,10 +95,12 @@ def test_plan_layout_and_public_names() -> None:
     plan = typescript_client.render(api, config)
     assert all(p.startswith("typescript/src/") for p in plan)
     for rel in ("sdk/sdk.ts", "sdk/sessions.ts", "sdk/metrics.ts", "lib/http.ts", "lib/retries.ts",
-                "lib/sdks.ts", "lib/config.ts", "lib/security.ts", "index.ts"):
+                "lib/sdks.ts", "lib/config.ts", "lib/security.ts", "index.ts", "core.ts", "types/fp.ts",
+                "funcs/sessionsGet.ts", "funcs/sessionsMetricsCreate.ts"):
         assert f"typescript/src/{rel}" in plan
+    assert "export class OrqCore extends ClientSDK {}" in plan["typescript/src/core.ts"]
     root = plan["typescript/src/sdk/sdk.ts"]
-    assert "export class Orq extends ClientSDK {" in root and "get sessions(): Sessions {" in root
+    assert "export class Orq extends OrqCore {" in root and "get sessions(): Sessions {" in root
     group = plan["typescript/src/sdk/sessions.ts"]
     assert "get metrics(): Metrics {" in group
     for method in ("create", "delete", "get", "update", "list"):
@@ -100,7 +108,12 @@ def test_plan_layout_and_public_names() -> None:
     assert "request?: operations.CreateSessionRequestBody | undefined," in group
     assert "request: operations.GetSessionRequest,\n" in group
     assert "): Promise<void> {" in group  # delete: 204 only
-    assert "throw await this._json(http, errors.HonoApiError$inboundSchema);" in group
+    # One implementation: the method unwraps the standalone function's result.
+    assert "return unwrap(await sessionsGet(this, request, options));" in group
+    get = plan["typescript/src/funcs/sessionsGet.ts"]
+    assert "export async function sessionsGet(\n  client: OrqCore,\n  request: operations.GetSessionRequest," in get
+    assert "return ERR(await readJSON(http, errors.HonoApiError$inboundSchema));" in get
+    assert "    operations.GetSessionResponseBody,\n    | errors.HonoApiError\n    | errors.APIError\n" in get
     security = plan["typescript/src/lib/security.ts"]
     assert '"ORQ_API_KEY"' in security and "options.apiKey" in security
     models = typescript.render(api, config)
@@ -198,7 +211,7 @@ def test_orq_client_compiles_strict(node_modules: Path, tmp_path: Path) -> None:
     assert "typescript/src/sdk/memorystores.ts" in plan
     deployments = plan["typescript/src/sdk/deployments.ts"]
     assert "Promise<EventStream<operations.DeploymentStreamResponseBody>>" in deployments
-    assert "this._options.contactId" in deployments  # an x-speakeasy-globals header
+    assert "client._options.contactId" in plan["typescript/src/funcs/deploymentsInvoke.ts"]  # a global header
     package = write_package(plan, tmp_path, node_modules)
     assert_tsc(package, node_modules, "--noEmit")
 
@@ -241,6 +254,16 @@ paths:
       requestBody: {content: {text/plain: {schema: {type: string}}}}
       responses:
         "500": {description: bad, content: {application/json: {schema: {$ref: "#/components/schemas/Oops"}}}}
+  /del:
+    delete:
+      operationId: delete
+      responses:
+        "204": {description: gone}
+  /errs:
+    get:
+      operationId: errors
+      responses:
+        "204": {description: none}
   /sse:
     get:
       operationId: events
@@ -275,7 +298,10 @@ def test_kitchen_sink_client_compiles_strict(node_modules: Path, tmp_path: Path)
     assert " * Sum *\\/ mary" in date and "@deprecated" in date
     root = plan["typescript/src/sdk/sdk.ts"]
     assert "async constructor$(" in root and "Promise<EventStream<components.Thing>>" in root
-    assert 'this._events(http, components.Thing$inboundSchema, "data")' in root
+    events = plan["typescript/src/funcs/events.ts"]
+    assert 'return OK(readEvents(http, components.Thing$inboundSchema, "data"));' in events
+    # Function names that would not compile, or would clash with an import, are changed.
+    assert {"funcs/delete$.ts", "funcs/errors$.ts", "funcs/dateGetThing.ts"} <= {p[15:] for p in plan}
     oops = plan["typescript/src/models/errors/oops.ts"]
     props = oops.split("export class Oops extends Error {")[1].split("constructor(")[0]
     assert "  myKey?: string | undefined;" in props and "name" not in props and "stack" not in props
@@ -353,6 +379,115 @@ def sessions_js(node_modules: Path, tmp_path_factory: pytest.TempPathFactory) ->
 
 def test_sessions_client_against_prism(sessions_js: Path, prism_sessions: str) -> None:  # noqa: F811
     run_node(sessions_js, PRISM_SCRIPT, {"SERVER_URL": prism_sessions})
+
+
+# ------------------------------------- standalone functions, as documented
+
+STANDALONE_SCRIPT = r"""
+import { OrqCore } from "@orq-ai/node/core.js";
+import { sessionsGet } from "@orq-ai/node/funcs/sessionsGet.js";
+import { sessionsMetricsCreate } from "@orq-ai/node/funcs/sessionsMetricsCreate.js";
+import * as errors from "@orq-ai/node/models/errors";
+
+declare const process: { env: Record<string, string | undefined> };
+function check(condition: boolean, what: string): void {
+  if (!condition) {
+    throw new Error(`failed: ${what}`);
+  }
+}
+const serverURL = process.env["SERVER_URL"];
+const orq = new OrqCore({ serverURL, apiKey: "test-key" });
+
+const res = await sessionsGet(orq, { sessionId: "s-1" });
+if (!res.ok) {
+  throw res.error;
+}
+check(typeof res.value.externalId === "string", "parsed value");
+check(res.value.startedAt === undefined || res.value.startedAt instanceof Date, "dates parsed");
+
+const metric = await sessionsMetricsCreate(orq, {
+  sessionId: "s-1", requestBody: { usage: { promptTokens: 1, completionTokens: 2 } },
+});
+check(metric.ok && typeof metric.value.success === "boolean", "nested group function");
+
+// A documented 404 is a failed result carrying the typed error, not a throw.
+const missing = await sessionsGet(orq, { sessionId: "s-1" }, { fetchOptions: { headers: { Prefer: "code=404" } } });
+check(!missing.ok, "404 not ok");
+if (!missing.ok) {
+  // The error union is the operation's error, the catch-all and the client's.
+  const e: errors.HonoApiError | errors.APIError | errors.SDKValidationError | errors.ConnectionError
+    | errors.UnexpectedClientError | errors.InvalidRequestError | errors.RequestAbortedError
+    | errors.RequestTimeoutError = missing.error;
+  check(e instanceof errors.HonoApiError && typeof e.data$.message === "string", "typed 404");
+}
+// Undocumented status, invalid input and a refused connection: results too.
+const anonymous = await sessionsGet(new OrqCore({ serverURL }), { sessionId: "s-1" });
+check(!anonymous.ok && anonymous.error instanceof errors.APIError && anonymous.error.statusCode === 401, "401");
+const invalid = await sessionsGet(orq, {} as { sessionId: string });
+check(!invalid.ok && invalid.error instanceof errors.SDKValidationError, "invalid input");
+const refused = await sessionsGet(new OrqCore({ serverURL: "http://127.0.0.1:9", apiKey: "k" }), { sessionId: "s" });
+check(!refused.ok && refused.error instanceof errors.ConnectionError, "refused connection");
+console.log("standalone ok");
+"""
+
+CHECK_TSCONFIG = {
+    "extends": "./tsconfig.json",
+    "compilerOptions": {"rootDir": "check", "outDir": "check-dist", "declaration": False, "sourceMap": False,
+                        "types": []},
+    "include": ["check"],
+}
+
+
+def standalone_snippets(readme: str) -> list[str]:
+    """The code blocks under each ``### Standalone function`` heading."""
+    sections = readme.split("### Standalone function")[1:]
+    return [section.split("```typescript\n", 1)[1].split("```", 1)[0] for section in sections]
+
+
+def test_function_names_are_the_documented_ones() -> None:
+    spec = shared_path("specs", "orq-2025-04-18.yaml")
+    config = build(from_file(shared_path("golden", "orq-typescript", "gen.yaml")))
+    api = load_api(spec, config)
+    docs = TypeScriptDocs(api, config)
+    names = function_names(api)
+    assert [names[op.id] for op in api.operations] == [docs.usage(op).function for op in api.operations]
+    assert "deploymentsMetricsCreate" in names.values()
+    assert core_class_name(config) == "OrqCore" == docs.root + "Core"
+
+
+def test_documented_standalone_functions_against_prism(
+    sessions_js: Path, prism_sessions: str, node_modules: Path  # noqa: F811
+) -> None:
+    """Every standalone snippet of the sessions docs compiles (strict) and
+    runs against Prism through the package's documented import paths; then
+    the results of success and failure are checked."""
+    api, config = sessions()
+    docs = TypeScriptDocs(api, config).files()
+    snippets = [s for path, text in sorted(docs.items()) if path.startswith("typescript/docs/sdks/")
+                for s in standalone_snippets(text)]
+    assert len(snippets) == len(api.operations)
+    check = sessions_js / "check"
+    check.mkdir(exist_ok=True)
+    prelude = 'declare const process: { env: Record<string, string | undefined> };\n'
+    for n, snippet in enumerate(snippets):
+        assert 'from "@orq-ai/node/core.js"' in snippet and "new OrqCore({\n" in snippet
+        runnable = snippet.replace("new OrqCore({\n", 'new OrqCore({\n  serverURL: process.env["SERVER_URL"],\n')
+        (check / f"snippet{n}.ts").write_text(prelude + runnable, encoding="utf-8")
+    (check / "standalone.ts").write_text(STANDALONE_SCRIPT, encoding="utf-8")
+    (sessions_js / "tsconfig.check.json").write_text(json.dumps(CHECK_TSCONFIG), encoding="utf-8")
+    compiler = node_modules / "typescript" / "bin" / "tsc"
+    done = subprocess.run(["node", str(compiler), "-p", "tsconfig.check.json"], cwd=sessions_js,
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stdout[-5000:] + done.stderr[-2000:]
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")} | {"SERVER_URL": prism_sessions}
+    for n in range(len(snippets)):
+        # The snippets read the key from the environment, and throw `res.error` when `!res.ok`.
+        ran = subprocess.run(["node", f"check-dist/snippet{n}.js"], cwd=sessions_js, capture_output=True,
+                             text=True, timeout=120, env={**env, "ORQ_API_KEY": "test-key"}, check=False)
+        assert ran.returncode == 0, snippets[n] + "\n" + ran.stdout + ran.stderr
+    ran = subprocess.run(["node", "check-dist/standalone.js"], cwd=sessions_js, capture_output=True, text=True,
+                         timeout=120, env=env, check=False)
+    assert ran.returncode == 0 and "standalone ok" in ran.stdout, ran.stdout + ran.stderr
 
 
 # --------------------------------------------- node against a recording server

@@ -12,3 +12,4 @@ export {
 } from "./lib/http.js";
 export type { BackoffStrategy, RetryConfig } from "./lib/retries.js";
 export type { RequestOptions } from "./lib/sdks.js";
+export type { Result } from "./types/fp.js";

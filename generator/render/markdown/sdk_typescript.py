@@ -21,6 +21,7 @@ from generator.render.identifiers import typescript_doc_stem, typescript_field
 from generator.render.markdown.calls import Call, CallValues, call_of
 from generator.render.markdown.common import OPTIONAL, REQUIRED
 from generator.render.markdown.examples import Examples
+from generator.render.typescript_client.funcs import function_names
 from generator.render.markdown.sdk_common import (
     block,
     REQUEST_TEXT, OpView, SdkDocView, anchor, env_var, error_rows, errors_table, groups, is_stream, render,
@@ -70,6 +71,8 @@ class TypeScriptDocs:
         self.examples = Examples(api)
         self.root = typescript_class(config, ())
         self.var = camel(self.root)
+        # The client's own naming, so the docs always name a function that exists.
+        self.functions = function_names(self.api)
 
     def files(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -109,7 +112,7 @@ class TypeScriptDocs:
             args = ["undefined"]
         args += extra_args
         target = ".".join(p for p in (self.var, typescript_accessor(op.group), camel(op.method_name)) if p)
-        function = camel(" ".join((*op.group, op.method_name)))
+        function = self.functions[op.id]
         response = success(op)
         kind = "void" if response is None else "stream" if is_stream(response) else "result"
         return TsUsage(

@@ -74,10 +74,10 @@ DEFAULT_ERROR_STEM = "_apierror"
 
 
 def _models_init(views: list[ModuleView], env: jinja2.Environment, default_error: str) -> str:
-    imports: list[str] = []
+    # `._apierror` first: isort (and ruff's I001) put `_` before letters.
+    imports = list(import_from("." + DEFAULT_ERROR_STEM, [default_error]))
     for view in views:
         imports.extend(import_from("." + view.stem, sorted(view.exports, key=isort_key)))
-    imports.extend(import_from("." + DEFAULT_ERROR_STEM, [default_error]))
     names = sorted([default_error, *(n for v in views for n in v.exports)], key=isort_key)
     return env.get_template("models_init.py.jinja").render(imports=imports, names=names)
 

@@ -66,6 +66,8 @@ def render(api: ir.Api, config: Config) -> dict[str, str]:
         config=config, namespaces=NAMESPACES
     )
     plan[f"{ROOT}/tsconfig.json"] = env.get_template("tsconfig.json.jinja").render()
+    # A second build of the same sources to CommonJS (dist/cjs), for `require`.
+    plan[f"{ROOT}/tsconfig.cjs.json"] = env.get_template("tsconfig.cjs.json.jinja").render()
     return dict(sorted(plan.items()))
 
 

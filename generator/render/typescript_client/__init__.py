@@ -8,13 +8,21 @@ Contract:
   runtime in ``src/lib`` (fetch transport, parameter and body encodings,
   security, retries, server-sent events) and the entry point ``src/index.ts``.
   Pure and deterministic.
-- Every method is ``async name(request?, options?)``: the request is encoded
-  with the models' outbound zod schemas, responses are parsed with their
-  inbound schemas, documented error bodies are thrown as the error classes of
-  ``models/errors`` and anything else as ``config.default_error_name``.
+- Every operation is a standalone function ``src/funcs/<name>.ts``
+  (``sessionsCreate(client, request?, options?)``, named as the docs name
+  it, see ``funcs``) returning a ``Result`` (``src/types/fp.ts``): the
+  request is encoded with the models' outbound zod schemas, responses are
+  parsed with their inbound schemas, documented error bodies become the
+  error classes of ``models/errors`` and anything else
+  ``config.default_error_name``; validation and transport errors are
+  results too.  Its client is ``{Sdk}Core`` (``src/core.ts``), which the
+  root class extends.  Every SDK method (``async name(request?,
+  options?)``) calls its function and throws the error of a failed result:
+  one implementation, two entry points.
 - Models, the ``models/errors`` namespace (error classes included) and
-  ``package.json`` belong to the models target (``render.typescript``),
-  which always runs beside this one.
+  ``package.json`` (whose ``exports`` map ``./core.js`` and
+  ``./funcs/*.js`` to these files) belong to the models target
+  (``render.typescript``), which always runs beside this one.
 """
 
 from __future__ import annotations
@@ -32,9 +40,15 @@ from generator.render.typescript.errors import error_class_ids
 from generator.render.typescript.escape import jsdoc, ts_key, ts_object_key, ts_string
 from generator.render.typescript.types import Scope
 from generator.render.typescript.views import module_stem
+from generator.render.typescript_client.funcs import core_class_name, function_names
 from generator.render.typescript_client.operations import MethodView, method_view
 from generator.render.typescript_client.options import OptionsView, options_view
-from generator.render.typescript_client.tree import Node, RUNTIME_NAMES, build_tree, sdk_class_name
+from generator.render.typescript_client.tree import (
+    RUNTIME_NAMES,
+    Node,
+    build_tree,
+    sdk_class_name,
+)
 
 __all__ = ["render"]
 
@@ -46,7 +60,14 @@ _RUNTIME = {
     "lib/encodings.ts": "encodings.ts.jinja",
     "lib/event-streams.ts": "event-streams.ts.jinja",
     "lib/sdks.ts": "sdks.ts.jinja",
+    "types/fp.ts": "fp.ts.jinja",
 }
+# What a func file imports from lib/sdks.js per response kind.
+_READERS = {"json": "readJSON", "error_class": "readJSON", "sse": "readEvents", "text": "readText",
+            "binary": "readBinary", "void": "readVoid"}
+# Every error a standalone function can return besides the operation's own.
+_CLIENT_ERRORS = ("SDKValidationError", "UnexpectedClientError", "InvalidRequestError", "RequestAbortedError",
+                  "RequestTimeoutError", "ConnectionError")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,40 +80,74 @@ class Getter:
 @dataclass(frozen=True, slots=True)
 class SdkView:
     class_name: str
+    core: str
     is_root: bool
     description: str | None
     getters: tuple[Getter, ...]
     methods: tuple[MethodView, ...]
 
     @property
-    def uses_zod(self) -> bool:
-        return any(m.uses_zod for m in self.methods)
-
-    @property
     def uses_event_stream(self) -> bool:
         return any(m.uses_event_stream for m in self.methods)
 
     @property
+    def runtime_imports(self) -> list[str]:
+        base = [] if self.is_root else ["ClientSDK"]
+        return base + (["type RequestOptions"] if self.methods else [])
+
+    @property
     def namespaces(self) -> list[str]:
-        """The model namespaces the methods refer to, sorted."""
-        text = "\n".join(e for m in self.methods for e in m.expressions)
-        return sorted(set(_NAMESPACE_REF.findall(text)))
+        """The model namespaces of the methods' signatures, sorted."""
+        text = "\n".join(t for m in self.methods for t in m.signature_types)
+        return _namespaces(text)
+
+
+@dataclass(frozen=True, slots=True)
+class FuncView:
+    method: MethodView
+    core: str
+    default_error: str
+
+    @property
+    def helpers(self) -> list[str]:
+        """The response readers of ``lib/sdks.js`` the function calls."""
+        return sorted({_READERS[c.kind] for c in self.method.cases if c.kind in _READERS})
+
+    @property
+    def errors(self) -> tuple[str, ...]:
+        """The error union of the result: the operation's, the catch-all, the client's."""
+        runtime = tuple(f"errors.{name}" for name in (self.default_error, *_CLIENT_ERRORS))
+        return tuple(dict.fromkeys(self.method.error_types + runtime))
+
+    @property
+    def namespaces(self) -> list[str]:
+        return _namespaces("\n".join((*self.method.expressions, *self.errors)))
+
+
+def _namespaces(text: str) -> list[str]:
+    return sorted(set(_NAMESPACE_REF.findall(text)))
 
 
 def render(api: ir.Api, config: Config) -> dict[str, str]:
     env = _environment()
     opts = options_view(api, config)
     root = build_tree(api, sdk_class_name(config.sdk_class_name))
+    core = core_class_name(config)
+    functions = function_names(api)
     plan: dict[str, str] = {}
     for node in root.walk():
-        view = _sdk_view(api, node, opts)
+        view = _sdk_view(api, node, opts, core, functions)
         plan[f"{ROOT}/sdk/{node.stem}.ts"] = env.get_template("client/sdk.ts.jinja").render(view=view)
+        for method in view.methods:
+            func = FuncView(method=method, core=core, default_error=config.default_error_name)
+            plan[f"{ROOT}/funcs/{method.function}.ts"] = env.get_template("client/func.ts.jinja").render(view=func)
     context = {
-        "opts": opts, "config": config, "api": api, "root": root.class_name,
+        "opts": opts, "config": config, "api": api, "root": root.class_name, "core": core,
         "default_error": config.default_error_name, "default_error_stem": module_stem(config.default_error_name),
     }
     for path, template in _RUNTIME.items():
         plan[f"{ROOT}/{path}"] = env.get_template(f"client/{template}").render(**context)
+    plan[f"{ROOT}/core.ts"] = env.get_template("client/core.ts.jinja").render(**context)
     plan[f"{ROOT}/lib/config.ts"] = env.get_template("client/config.ts.jinja").render(**context)
     plan[f"{ROOT}/lib/security.ts"] = env.get_template("client/security.ts.jinja").render(**context)
     plan[f"{ROOT}/sdk/index.ts"] = env.get_template("client/sdk-index.ts.jinja").render(**context)
@@ -100,19 +155,20 @@ def render(api: ir.Api, config: Config) -> dict[str, str]:
     return dict(sorted(plan.items()))
 
 
-def _sdk_view(api: ir.Api, node: Node, opts: OptionsView) -> SdkView:
-    # Names bound in the file that could shadow globals used by expressions.
-    taken = frozenset({node.class_name} | {child.class_name for _, child in node.children} | RUNTIME_NAMES)
+def _sdk_view(api: ir.Api, node: Node, opts: OptionsView, core: str, functions: dict[str, str]) -> SdkView:
+    # Names bound in the SDK or func file that could shadow globals used by expressions.
+    taken = frozenset({node.class_name, core} | {child.class_name for _, child in node.children} | RUNTIME_NAMES)
     scope = Scope(api=api, namespace="", taken=taken, lazy=frozenset())
     throwable = error_class_ids(api)
     globals_ = {g.wire_name: g.option for g in opts.globals}
     schemes = tuple(c.key for c in opts.credentials)
     methods = tuple(
-        method_view(api, op, name, scope, throwable, globals_, schemes) for name, op in node.operations
+        method_view(api, op, name, functions[op.id], scope, throwable, globals_, schemes)
+        for name, op in node.operations
     )
     getters = tuple(Getter(name=name, class_name=child.class_name, stem=child.stem) for name, child in node.children)
     return SdkView(
-        class_name=node.class_name, is_root=not node.path,
+        class_name=node.class_name, core=core, is_root=not node.path,
         description=api.description if not node.path else None, getters=getters, methods=methods,
     )
 

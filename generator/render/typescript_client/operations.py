@@ -12,9 +12,10 @@ Responses, in the IR's order (codes, ranges, ``default``):
 - 2xx: ``json`` (inbound schema), ``sse`` (an ``EventStream``), ``text``,
   ``binary`` (the body stream) or ``void``.  With no 2xx documented, any
   2xx is ``void``.
-- others: ``throw`` the error class of the body (see
-  ``render.typescript.errors``), or the catch-all error.
-Anything undocumented raises the catch-all error.
+- others: the error class of the body (see ``render.typescript.errors``),
+  or the catch-all error.
+Anything undocumented gets the catch-all error.  The standalone function
+returns errors as ``{ ok: false, error }``; the SDK method throws them.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ class ResponseCase:
     content_type: str | None
     schema: str | None
     type: str = "void"
-    """What the method returns for this case (unused when it throws)."""
+    """What the method returns for this case; for ``error_class`` the error's class."""
     sse_whole_event: bool = False
 
     @property
@@ -79,6 +80,8 @@ class RetryView:
 @dataclass(frozen=True, slots=True)
 class MethodView:
     name: str
+    function: str
+    """The standalone function (``sessionsCreate``) the method calls."""
     operation_id: str
     summary: str | None
     description: str | None
@@ -108,6 +111,16 @@ class MethodView:
         return any(c.kind == "sse" for c in self.cases)
 
     @property
+    def error_types(self) -> tuple[str, ...]:
+        """The typed errors of the documented responses, in order, once each."""
+        return tuple(dict.fromkeys(c.type for c in self.cases if c.kind == "error_class"))
+
+    @property
+    def signature_types(self) -> tuple[str, ...]:
+        """The types an SDK method's signature prints."""
+        return ((self.request.type,) if self.request else ()) + (self.return_type,)
+
+    @property
     def expressions(self) -> tuple[str, ...]:
         """The type and schema expressions the method prints."""
         req = (self.request.type, self.request.schema) if self.request else ()
@@ -115,7 +128,7 @@ class MethodView:
 
 
 def method_view(
-    api: ir.Api, op: ir.Operation, name: str, scope: Scope, throwable: frozenset[str],
+    api: ir.Api, op: ir.Operation, name: str, function: str, scope: Scope, throwable: frozenset[str],
     globals_: dict[str, str], all_schemes: tuple[str, ...],
 ) -> MethodView:
     request, input_var, params, body_source = _request(api, op, scope, globals_)
@@ -123,8 +136,8 @@ def method_view(
     body = op.request_body
     policy = op.retries or api.retries
     return MethodView(
-        name=name, operation_id=op.operation_id or op.name, summary=op.summary, description=op.description,
-        deprecated=op.deprecated, http_method=op.method.upper(), path=op.path, request=request,
+        name=name, function=function, operation_id=op.operation_id or op.name, summary=op.summary,
+        description=op.description, deprecated=op.deprecated, http_method=op.method.upper(), path=op.path, request=request,
         input_var=input_var, params=params, body_source=body_source,
         content_type=body.content_type if body is not None else None,
         accept=_accept(op), security=op.security or all_schemes, cases=cases,
@@ -165,7 +178,7 @@ def _request(
     for p in op.parameters:
         if p.is_global and p.wire_name in globals_:
             params.append(ParamView(wire_name=p.wire_name, location=p.location, style=p.style, explode=p.explode,
-                                    source=f"this._options.{globals_[p.wire_name]}"))
+                                    source=f"client._options.{globals_[p.wire_name]}"))
     return request, input_var, tuple(params), body_source
 
 
@@ -183,7 +196,7 @@ def _case(api: ir.Api, r: ir.Response, scope: Scope, throwable: frozenset[str]) 
     if not r.status.startswith("2"):
         if isinstance(r.type, ir.Ref) and r.type.model in throwable:
             return ResponseCase(statuses=statuses, kind="error_class", content_type=r.content_type,
-                                schema=zod_type(r.type, scope))
+                                schema=zod_type(r.type, scope), type=ts_type(r.type, scope))
         return ResponseCase(statuses=statuses, kind="api_error", content_type=None, schema=None)
     if r.type is None:
         return ResponseCase(statuses=statuses, kind="void", content_type=None, schema=None)

@@ -12,9 +12,11 @@ export type Remapped<T, M> = {
 /**
  * Renames the keys of a parsed object, between wire names and model names.
  * Keys are defined rather than assigned so that a key such as `__proto__`
- * stays an ordinary property.
+ * stays an ordinary property.  The constraint ranges over the mapping's own
+ * keys (each must be a key of `T`): over `keyof T`, a property named
+ * `constructor` or `toString` would be checked against `Object`'s members.
  */
-export function remap<T extends object, M extends { readonly [K in keyof T]?: string }>(
+export function remap<T extends object, M extends { readonly [K in keyof M]: K extends keyof T ? string : never }>(
   input: T,
   mapping: M,
 ): Remapped<T, M> {

@@ -49,152 +49,185 @@ export type OperationSpec = {
 /** A request and the response it got. */
 export type Exchange = { readonly request: Request; readonly response: Response };
 
-/** The base of the SDK classes: options, and sending and reading requests. */
+/** The errors of the client itself, for any operation. */
+export type ClientError =
+  | SDKValidationError
+  | UnexpectedClientError
+  | InvalidRequestError
+  | RequestAbortedError
+  | RequestTimeoutError
+  | ConnectionError;
+
+/**
+ * The base of the SDK classes and of the standalone functions' client:
+ * the options, nothing else (sub-SDK getters live in the SDK classes).
+ */
 export class ClientSDK {
-  protected readonly _options: SDKOptions & { httpClient: HTTPClient };
+  /** Read by the standalone functions; not for application code. */
+  readonly _options: SDKOptions & { httpClient: HTTPClient };
 
   constructor(options: SDKOptions = {}) {
     this._options = { ...options, httpClient: options.httpClient ?? new HTTPClient() };
   }
+}
 
-  /** Validates an argument and converts it to its wire shape. */
-  protected _encode<O, I>(value: I, schema: z.ZodType<O, z.ZodTypeDef, I>): O {
-    const result = schema.safeParse(value);
-    if (!result.success) {
-      throw new SDKValidationError("Input validation failed", result.error, value);
-    }
-    return result.data;
+/**
+ * `error` when the client produced it (validation, transport), for a
+ * `{ ok: false }` result; anything else (a bug, or an error thrown by a
+ * credential function) is thrown again.
+ */
+export function clientError(error: unknown): ClientError {
+  if (
+    error instanceof SDKValidationError ||
+    error instanceof UnexpectedClientError ||
+    error instanceof InvalidRequestError ||
+    error instanceof RequestAbortedError ||
+    error instanceof RequestTimeoutError ||
+    error instanceof ConnectionError
+  ) {
+    return error;
   }
+  throw error;
+}
 
-  /** Builds, sends (and retries) the request of one operation. */
-  protected async _send(spec: OperationSpec, options?: RequestOptions): Promise<Exchange> {
-    const base = serverURLFromOptions(this._options);
-    if (base === undefined) {
-      throw new InvalidRequestError("No server URL: pass `serverURL` to the SDK");
+/** Validates an argument and converts it to its wire shape. */
+export function encode<O, I>(value: I, schema: z.ZodType<O, z.ZodTypeDef, I>): O {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new SDKValidationError("Input validation failed", result.error, value);
+  }
+  return result.data;
+}
+
+/** Builds, sends (and retries) the request of one operation. */
+export async function send(client: ClientSDK, spec: OperationSpec, options?: RequestOptions): Promise<Exchange> {
+  const sdkOptions = client._options;
+  const base = serverURLFromOptions(sdkOptions);
+  if (base === undefined) {
+    throw new InvalidRequestError("No server URL: pass `serverURL` to the SDK");
+  }
+  const params = spec.params ?? [];
+  const credentials = await resolveSecurity(sdkOptions, spec.security);
+  const { headers: userHeaders, signal: userSignal, ...fetchOptions } = options?.fetchOptions ?? {};
+  let url: URL;
+  const headers = new Headers(userHeaders);
+  try {
+    url = new URL(base + encodePath(spec.path, params));
+    const query = [encodeQuery(params), ...credentials.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)];
+    url.search = query.filter((q) => q !== "").join("&");
+  } catch (error) {
+    throw new InvalidRequestError(`Cannot build the URL of ${spec.operationID}`, { cause: error });
+  }
+  for (const p of params) {
+    const value = p.in === "header" ? encodeHeader(p) : undefined;
+    if (value !== undefined) {
+      headers.set(p.name, value);
     }
-    const params = spec.params ?? [];
-    const credentials = await resolveSecurity(this._options, spec.security);
-    const { headers: userHeaders, signal: userSignal, ...fetchOptions } = options?.fetchOptions ?? {};
-    let url: URL;
-    const headers = new Headers(userHeaders);
-    try {
-      url = new URL(base + encodePath(spec.path, params));
-      const query = [encodeQuery(params), ...credentials.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)];
-      url.search = query.filter((q) => q !== "").join("&");
-    } catch (error) {
-      throw new InvalidRequestError(`Cannot build the URL of ${spec.operationID}`, { cause: error });
-    }
-    for (const p of params) {
-      const value = p.in === "header" ? encodeHeader(p) : undefined;
-      if (value !== undefined) {
-        headers.set(p.name, value);
-      }
-    }
-    const cookies = [
-      ...params.filter((p) => p.in === "cookie").map((p): [string, unknown] => [p.name, p.value]),
-      ...credentials.cookies,
-    ];
-    if (cookies.length > 0) {
-      headers.set("Cookie", encodeCookies(cookies));
-    }
-    for (const [name, value] of credentials.headers) {
-      headers.set(name, value);
-    }
-    headers.set("Accept", spec.accept);
-    if (!headers.has("User-Agent")) {
-      headers.set("User-Agent", this._options.userAgent ?? SDK_METADATA.userAgent);
-    }
-    const body = spec.body ? await encodeBody(spec.body.contentType, spec.body.value) : {};
-    if (body.contentType !== undefined) {
-      headers.set("Content-Type", body.contentType);
-    }
-    const timeoutMs = options?.timeoutMs ?? this._options.timeoutMs ?? spec.timeoutMs;
-    // Replaced by each attempt; the last one is what errors report.
-    let request = new Request(url, { method: spec.method, headers });
-    const send = async (): Promise<Response> => {
-      const timeout = timeoutMs !== undefined && timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
-      const signal = combine([userSignal ?? undefined, timeout]);
-      request = new Request(url, {
-        ...fetchOptions, method: spec.method, headers, body: body.body ?? null,
-        ...(signal ? { signal } : {}),
-      });
-      try {
-        return await this._options.httpClient.request(request);
-      } catch (error) {
-        throw classify(error, timeout, userSignal ?? undefined);
-      }
-    };
-    const response = await retry(send, {
-      config: options?.retries ?? this._options.retryConfig ?? spec.retries ?? { strategy: "none" },
-      statusCodes: options?.retryCodes ?? spec.retryCodes ?? DEFAULT_RETRY_CODES,
-      isRetryable: (error) => error instanceof ConnectionError || error instanceof RequestTimeoutError,
+  }
+  const cookies = [
+    ...params.filter((p) => p.in === "cookie").map((p): [string, unknown] => [p.name, p.value]),
+    ...credentials.cookies,
+  ];
+  if (cookies.length > 0) {
+    headers.set("Cookie", encodeCookies(cookies));
+  }
+  for (const [name, value] of credentials.headers) {
+    headers.set(name, value);
+  }
+  headers.set("Accept", spec.accept);
+  if (!headers.has("User-Agent")) {
+    headers.set("User-Agent", sdkOptions.userAgent ?? SDK_METADATA.userAgent);
+  }
+  const body = spec.body ? await encodeBody(spec.body.contentType, spec.body.value) : {};
+  if (body.contentType !== undefined) {
+    headers.set("Content-Type", body.contentType);
+  }
+  const timeoutMs = options?.timeoutMs ?? sdkOptions.timeoutMs ?? spec.timeoutMs;
+  // Replaced by each attempt; the last one is what errors report.
+  let request = new Request(url, { method: spec.method, headers });
+  const attempt = async (): Promise<Response> => {
+    const timeout = timeoutMs !== undefined && timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
+    const signal = combine([userSignal ?? undefined, timeout]);
+    request = new Request(url, {
+      ...fetchOptions, method: spec.method, headers, body: body.body ?? null,
+      ...(signal ? { signal } : {}),
     });
-    return { request, response };
-  }
-
-  /** Whether the response has one of `statuses` (and the media type, when given). */
-  protected _matches(http: Exchange, statuses: readonly string[], contentType?: string): boolean {
-    return matchStatusCode(http.response, statuses) &&
-      (contentType === undefined || matchContentType(http.response, contentType));
-  }
-
-  /** Reads a JSON body and validates it with `schema`. */
-  protected async _json<T>(http: Exchange, schema: z.ZodType<T, z.ZodTypeDef, unknown>): Promise<T> {
-    const text = await http.response.text();
-    let raw: unknown;
     try {
-      raw = JSON.parse(text);
+      return await sdkOptions.httpClient.request(request);
     } catch (error) {
-      throw new SDKValidationError("Response body is not valid JSON", error, text);
+      throw classify(error, timeout, userSignal ?? undefined);
     }
+  };
+  const response = await retry(attempt, {
+    config: options?.retries ?? sdkOptions.retryConfig ?? spec.retries ?? { strategy: "none" },
+    statusCodes: options?.retryCodes ?? spec.retryCodes ?? DEFAULT_RETRY_CODES,
+    isRetryable: (error) => error instanceof ConnectionError || error instanceof RequestTimeoutError,
+  });
+  return { request, response };
+}
+
+/** Whether the response has one of `statuses` (and the media type, when given). */
+export function matches(http: Exchange, statuses: readonly string[], contentType?: string): boolean {
+  return matchStatusCode(http.response, statuses) &&
+    (contentType === undefined || matchContentType(http.response, contentType));
+}
+
+/** Reads a JSON body and validates it with `schema`. */
+export async function readJSON<T>(http: Exchange, schema: z.ZodType<T, z.ZodTypeDef, unknown>): Promise<T> {
+  const text = await http.response.text();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new SDKValidationError("Response body is not valid JSON", error, text);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    throw new SDKValidationError("Response validation failed", result.error, raw);
+  }
+  return result.data;
+}
+
+export async function readText<T>(http: Exchange, schema: z.ZodType<T, z.ZodTypeDef, unknown>): Promise<T> {
+  const text = await http.response.text();
+  const result = schema.safeParse(text);
+  if (!result.success) {
+    throw new SDKValidationError("Response validation failed", result.error, text);
+  }
+  return result.data;
+}
+
+export async function readBinary(http: Exchange): Promise<ReadableStream<Uint8Array>> {
+  return http.response.body ?? new Blob([]).stream();
+}
+
+export async function readVoid(http: Exchange): Promise<undefined> {
+  await http.response.body?.cancel().catch(() => undefined);
+  return undefined;
+}
+
+/** The events of the body; `mode` says whether the schema models the whole event or its `data`. */
+export function readEvents<T>(
+  http: Exchange,
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  mode: "event" | "data",
+): EventStream<T> {
+  return new EventStream(http.response.body, (event: ServerEvent) => {
+    const raw = mode === "event" ? event : event.data;
     const result = schema.safeParse(raw);
     if (!result.success) {
-      throw new SDKValidationError("Response validation failed", result.error, raw);
+      throw new SDKValidationError("Event validation failed", result.error, raw);
     }
     return result.data;
-  }
+  });
+}
 
-  protected async _text<T>(http: Exchange, schema: z.ZodType<T, z.ZodTypeDef, unknown>): Promise<T> {
-    const text = await http.response.text();
-    const result = schema.safeParse(text);
-    if (!result.success) {
-      throw new SDKValidationError("Response validation failed", result.error, text);
-    }
-    return result.data;
-  }
-
-  protected async _binary(http: Exchange): Promise<ReadableStream<Uint8Array>> {
-    return http.response.body ?? new Blob([]).stream();
-  }
-
-  protected async _void(http: Exchange): Promise<undefined> {
-    await http.response.body?.cancel().catch(() => undefined);
-    return undefined;
-  }
-
-  /** The events of the body; `mode` says whether the schema models the whole event or its `data`. */
-  protected _events<T>(
-    http: Exchange,
-    schema: z.ZodType<T, z.ZodTypeDef, unknown>,
-    mode: "event" | "data",
-  ): EventStream<T> {
-    return new EventStream(http.response.body, (event: ServerEvent) => {
-      const raw = mode === "event" ? event : event.data;
-      const result = schema.safeParse(raw);
-      if (!result.success) {
-        throw new SDKValidationError("Event validation failed", result.error, raw);
-      }
-      return result.data;
-    });
-  }
-
-  /** The catch-all error for this response (its body is read). */
-  protected async _apiError(http: Exchange): Promise<APIError> {
-    const body = await http.response.text().catch(() => "");
-    const status = http.response.status;
-    const message = status >= 400 ? "API error occurred" : "Unexpected API response status or content-type";
-    return new APIError(message, { response: http.response, request: http.request, body });
-  }
+/** The catch-all error for this response (its body is read). */
+export async function apiError(http: Exchange): Promise<APIError> {
+  const body = await http.response.text().catch(() => "");
+  const status = http.response.status;
+  const message = status >= 400 ? "API error occurred" : "Unexpected API response status or content-type";
+  return new APIError(message, { response: http.response, request: http.request, body });
 }
 
 function combine(signals: ReadonlyArray<AbortSignal | undefined>): AbortSignal | undefined {
