@@ -31,6 +31,12 @@ CODES: dict[str, str] = {
     "SG101": "schema cannot be expressed; falls back to Any",
     "SG102": "non-standard keyword accepted",
     "SG103": "Swagger 2.0 construct approximated in OpenAPI 3",
+    "SG104": "`nullable` in an OpenAPI 3.1 document; read as nullable",
+    "SG105": "`examples` of a schema is not a list; ignored",
+    "SG106": "`example` of a schema is deprecated in OpenAPI 3.1",
+    "SG107": "unknown `format`; treated as its plain type",
+    "SG108": "no `info.version`; an empty version is used",
+    "SG109": "keyword of the wrong kind; ignored",
     "SG900": "internal error",
     "SG901": "output cannot be written",
 }
@@ -77,6 +83,9 @@ class Sink:
 
     def warning(self, code: str, message: str, pointer: str = "") -> None:
         self.add("warning", code, message, pointer)
+
+    def note(self, code: str, message: str, pointer: str = "") -> None:
+        self.add("note", code, message, pointer)
 
     @property
     def errors(self) -> list[Diagnostic]:

@@ -20,7 +20,10 @@ def validate(spec: Path, display: str, config: Config) -> list[Diagnostic]:
         normalize(ws, config, sink)
     except SpecError as exc:
         sink.items.extend(d for d in exc.diagnostics if d not in sink.items)
-    return sink.items
+    # a schema error already says what is wrong at a pointer; the generator's
+    # warning about the same spot (its fallback) would only repeat it
+    invalid = {d.pointer for d in sink.items if d.code == "SG005" and d.severity == "error"}
+    return [d for d in sink.items if d.severity != "warning" or d.pointer not in invalid]
 
 
 def _schema_errors(ws: Workspace, sink: Sink) -> None:

@@ -81,3 +81,17 @@ def leading_number_spelled(parts: list[str]) -> str:
     if parts and parts[0].isdigit():
         return spell_number(int(parts[0])) + "".join(parts[1:])
     return "".join(parts)
+
+
+def class_word(text: str, fallback: str) -> str:
+    """The PascalCase base of a class name taken from spec text.  A text with
+    no ASCII word in it (``""``, ``日本``) gets ``fallback``, which naming then
+    numbers like any other name; leading digits are spelled out (``0abc`` ->
+    ``ZeroAbc``) because a class name cannot start with one."""
+    word = pascal(text) or fallback
+    digits = len(word) - len(word.lstrip("0123456789"))
+    if not digits:
+        return word
+    rest = word[digits:]
+    head = spell_number(int(word[:digits])) if digits <= 12 else "N" + word[:digits]
+    return head + rest[:1].upper() + rest[1:]

@@ -16,7 +16,7 @@ from generator import ir
 from generator.config import Config
 from generator.diagnostics import Sink, fail
 from generator.loader import Workspace
-from generator.normalize.api_checks import check_document, check_operations
+from generator.normalize.api_checks import check_document, check_field_names, check_info, check_operations
 from generator.normalize.assign import NameLock, assign_names
 from generator.normalize.naming import COMPONENT
 from generator.normalize.context import Slot
@@ -26,6 +26,7 @@ from generator.words import pascal
 
 def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None = None) -> ir.Api:
     doc = check_document(ws)
+    check_info(doc, sink)
     walker = Walker(ws, sink)
     global_headers = _global_headers(doc)
     ops_walker = OperationWalker(walker, frozenset(p.wire_name for p in global_headers))
@@ -44,9 +45,10 @@ def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None =
     sdk_groups = _sdk_groups(config, operations)
     names, sdk_classes, raw_names = assign_names(walker, sdk_groups, lock)
     models = tuple(_finish(d, names[d.id], walker) for d in walker.drafts.values())
+    check_field_names(models, sink)
     info = _mapping(doc.get("info"))
     return ir.Api(
-        title=str(info.get("title", "")), version=str(info.get("version", "")),
+        title=_text(info.get("title")), version=_text(info.get("version")),
         description=info.get("description") if isinstance(info.get("description"), str) else None,
         servers=tuple(ir.Server(url=str(s.get("url", "")), description=s.get("description"))
                       for s in doc.get("servers") or [] if isinstance(s, dict)),
@@ -65,6 +67,11 @@ def _external_docs(raw: object) -> ir.ExternalDocs | None:
         return None
     description = docs.get("description")
     return ir.ExternalDocs(url=url, description=description if isinstance(description, str) else None)
+
+
+def _text(value: object) -> str:
+    """A scalar as written (``version: 1.0`` is ``"1.0"``); absent or null is empty."""
+    return "" if value is None else str(value)
 
 
 def _mapping(value: object) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Any
 from generator import ir
 from generator.diagnostics import Sink, SpecError, fail
 from generator.loader import Workspace
+from generator.render.identifiers import python_field, typescript_field
 
 _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 
@@ -31,6 +32,15 @@ def check_document(ws: Workspace) -> dict[str, Any]:
     return doc
 
 
+def check_info(doc: dict[str, Any], sink: Sink) -> None:
+    """``info.version`` is required, but an SDK can be generated without it."""
+    info = doc.get("info")
+    if not isinstance(info, dict):
+        sink.warning("SG108", "no `info` object; an empty title and version are used", "#")
+    elif info.get("version") is None or info.get("version") == "":
+        sink.warning("SG108", "no `info.version`; an empty version is used", "#/info")
+
+
 def check_operations(operations: list[ir.Operation], ws: Workspace, sink: Sink) -> None:
     seen: dict[str, str] = {}
     errors = []
@@ -48,3 +58,24 @@ def check_operations(operations: list[ir.Operation], ws: Workspace, sink: Sink) 
         sink.error(code, message, pointer)
     if errors:
         raise SpecError(sink.errors)
+
+
+def check_field_names(models: tuple[ir.Model, ...], sink: Sink) -> None:
+    """Two properties of one model that map to the same identifier in a
+    target (``foo_bar`` and ``fooBar``) still generate: every target keeps the
+    first in spec order and numbers the later ones (``foo_bar2``), which is
+    deterministic but surprising, so it is reported (SG021), once per field."""
+    for model in models:
+        if not isinstance(model.body, ir.Object):
+            continue
+        firsts: dict[str, dict[str, ir.Field]] = {"Python": {}, "TypeScript": {}}
+        for f in model.body.fields:
+            clashes = []
+            for target, ident in (("Python", python_field), ("TypeScript", typescript_field)):
+                name = ident(f.wire_name, f.name_override)
+                first = firsts[target].setdefault(name, f)
+                if first is not f:
+                    clashes.append(f"{target} name {name!r} (as {first.wire_name!r})")
+            if clashes:
+                sink.warning("SG021", f"property {f.wire_name!r} maps to the same identifier as an earlier one: "
+                             f"{', '.join(clashes)}; it gets a number suffix", f.origin)

@@ -14,7 +14,7 @@ from generator.normalize.context import Slot, seg
 from generator.normalize.naming import PARAMETER, REQUEST, RESPONSE
 from generator.normalize.schema import Draft, Typed, Walker
 from generator.normalize.shapes import default_of
-from generator.words import pascal
+from generator.words import class_word, pascal
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _MARKERS = {"query": "QueryParam", "path": "PathParam", "header": "Header", "cookie": "Cookie"}
@@ -24,21 +24,28 @@ _DEFAULT_STYLE = {"query": "form", "path": "simple", "header": "simple", "cookie
 def operation_name(op: dict[str, Any], method: str, path: str) -> str:
     op_id = op.get("operationId")
     if isinstance(op_id, str) and pascal(op_id):
-        return pascal(op_id)
-    return pascal(f"{method} {path}")
+        return class_word(op_id, "")
+    return class_word(f"{method} {path}", "")
 
 
 def group_of(op: dict[str, Any]) -> tuple[tuple[str, ...], str]:
     """(SDK group path, naming segment G).  Tags give an SDK group but never
     a naming segment."""
     group = op.get("x-speakeasy-group")
-    if isinstance(group, str) and group.strip("."):
-        parts = tuple(p for p in group.split(".") if p)
+    # a part with no ASCII word in it ("", "日本") cannot name a class or file
+    parts = tuple(_group_word(p) for p in group.split(".") if pascal(p)) if isinstance(group, str) else ()
+    if parts:
         return parts, "".join(pascal(p) for p in parts)
     tags = op.get("tags")
-    if isinstance(tags, list) and tags and isinstance(tags[0], str):
-        return (tags[0],), ""
+    if isinstance(tags, list) and tags and isinstance(tags[0], str) and pascal(tags[0]):
+        return (_group_word(tags[0]),), ""
     return (), ""
+
+
+def _group_word(text: str) -> str:
+    """A group as written, unless it starts with a digit (``2fa``), which
+    no class or attribute can: then spelled (``TwoFa``)."""
+    return class_word(text, "") if pascal(text)[:1].isdigit() else text
 
 
 def status_order(code: str) -> tuple[int, str]:
@@ -115,8 +122,9 @@ class OperationWalker:
     def _parameter(self, pptr: str, p: dict[str, Any], name: str, g: str, base: Slot) -> ir.Parameter:
         where = str(p.get("in"))
         pname = str(p.get("name"))
-        slot = Slot(**{**_slot_dict(base), "base": pascal(pname), "union_base": _MARKERS.get(where, ""),
-                       "segments": tuple(seg(s) for s in (g, "Request") if s), "own": seg(pascal(pname))})
+        word = class_word(pname, "Param")
+        slot = Slot(**{**_slot_dict(base), "base": word, "union_base": _MARKERS.get(where, ""),
+                       "segments": tuple(seg(s) for s in (g, "Request") if s), "own": seg(word)})
         schema = p.get("schema", True)
         typed = self.w.walk(schema, f"{pptr}/schema", slot) if "schema" in p else Typed(ir.Primitive(kind="string"))
         style = str(p.get("style", _DEFAULT_STYLE.get(where, "form")))

@@ -14,6 +14,7 @@ from generator import ir
 from generator.diagnostics import Sink, fail
 from generator.loader import Workspace
 from generator.normalize.context import Slot
+from generator.normalize.deviations import Deviations, is_31
 from generator.normalize.naming import COMPONENT
 from generator.normalize.shapes import (
     Schema,
@@ -24,7 +25,7 @@ from generator.normalize.shapes import (
     primitive_key,
     union_variants,
 )
-from generator.words import pascal
+from generator.words import class_word, pascal
 
 _COMPONENT_PREFIX = "#/components/schemas/"
 
@@ -58,6 +59,11 @@ class Walker:
     _in_progress: set[str] = field(default_factory=set)
     _merging: list[str] = field(default_factory=list)
     """allOf parts being merged by enclosing objects (recursion guard)."""
+    deviations: Deviations | None = None
+
+    def __post_init__(self) -> None:
+        root = self.ws.root
+        self.deviations = Deviations(self.sink, is_31(root) if isinstance(root, dict) else False)
 
     # ------------------------------------------------------------- dispatch
 
@@ -68,11 +74,13 @@ class Walker:
             return Typed(ir.Any())
         if "$ref" in node:
             return self.ref(node, ptr, slot)
+        assert self.deviations is not None
+        self.deviations.schema(node, ptr)
         nullable = declares_null(node)
         if _is_bare_ref_allof(node):
             typed = self.ref(node["allOf"][0], f"{ptr}/allOf/0", slot)
             return Typed(typed.type, typed.nullable or nullable, node.get("description") or typed.description)
-        if "allOf" in node or "properties" in node:
+        if isinstance(node.get("allOf"), list) or isinstance(node.get("properties"), dict):
             return self._object(node, ptr, slot, nullable)
         union = union_variants(node)
         if union:
@@ -152,9 +160,10 @@ class Walker:
                 raise fail("SG011", "$ref only points at itself", pointer, self.ws.locate(pointer))
             return Typed(ir.Ref(model=pointer))  # recursion: the model exists once walked
         key = pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~")
+        base = class_word(key, "Schema")
         slot = Slot(
-            root=pascal(key), klass=COMPONENT, role="component", owner=key,
-            namespace="components", request=False, base=pascal(key),
+            root=base, klass=COMPONENT, role="component", owner=key,
+            namespace="components", request=False, base=base,
         )
         self._in_progress.add(pointer)
         typed = self.walk(node, pointer, slot)
@@ -186,7 +195,7 @@ class Walker:
         return Typed(ir.Ref(model=ptr), nullable, draft.description)
 
     def _field(self, name: str, schema: object, ptr: str, slot: Slot, required: bool) -> ir.Field:
-        typed = self.walk(schema, ptr, slot.property(pascal(name), named_parent=True))
+        typed = self.walk(schema, ptr, slot.property(class_word(name, "Field"), named_parent=True))
         own: Schema = schema if isinstance(schema, dict) else {}
         desc = own.get("description") if "$ref" not in own else None
         override = own.get("x-speakeasy-name-override")
@@ -223,7 +232,7 @@ class Walker:
         self, node: Schema, ptr: str, props: dict[str, tuple[str, object, str]],
         required: set[str], seen: set[str],
     ) -> None:
-        for i, part in enumerate(node.get("allOf") or []):
+        for i, part in enumerate(_list(node.get("allOf"))):
             part_ptr = f"{ptr}/allOf/{i}"
             while isinstance(part, dict) and "$ref" in part:
                 target = self.ws.resolve(str(part["$ref"]), part_ptr)
@@ -238,12 +247,13 @@ class Walker:
                 part, part_ptr = target.node, target.pointer
             if isinstance(part, dict):
                 self._collect(part, part_ptr, props, required, seen)
-        for name, schema in (node.get("properties") or {}).items():
+        own = node.get("properties")
+        for name, schema in (own if isinstance(own, dict) else {}).items():
             props.setdefault(str(name), (str(name), schema, f"{ptr}/properties/{_escape(str(name))}"))
-        required.update(str(r) for r in node.get("required") or [])
+        required.update(str(r) for r in _list(node.get("required")))
 
     def _first_part_description(self, node: Schema, ptr: str) -> str | None:
-        for i, part in enumerate(node.get("allOf") or []):
+        for i, part in enumerate(_list(node.get("allOf"))):
             if isinstance(part, dict) and "$ref" in part:
                 part = self.ws.resolve(str(part["$ref"]), f"{ptr}/allOf/{i}").node
             if isinstance(part, dict) and isinstance(part.get("description"), str):
@@ -311,6 +321,11 @@ def _is_bare_ref_allof(node: Schema) -> bool:
     if not (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], dict) and "$ref" in parts[0]):
         return False
     return not any(k in node for k in ("properties", "required", "additionalProperties", "oneOf", "anyOf"))
+
+
+def _list(value: object) -> list[object]:
+    """A keyword that must be a list; anything else was reported (SG109) and counts as empty."""
+    return value if isinstance(value, list) else []
 
 
 def _escape(token: str) -> str:

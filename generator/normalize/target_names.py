@@ -7,6 +7,7 @@ Both apply after collision checks, exactly as the reference generator does.
 
 from __future__ import annotations
 
+import keyword
 import re
 
 _PY_ACRONYMS = re.compile(r"(Url|Json|Http|Api)(?=[A-Z0-9]|$)")
@@ -14,7 +15,10 @@ _TS_RESERVED = frozenset({"Function", "Object", "File", "Parameters"})
 
 
 def python_model_name(name: str) -> str:
-    return _PY_ACRONYMS.sub(lambda m: m.group(1).upper(), name)
+    """``None``/``True``/``False`` (a property or schema so named) are
+    keywords, so such a class is ``NoneModel``."""
+    name = _PY_ACRONYMS.sub(lambda m: m.group(1).upper(), name)
+    return name + "Model" if keyword.iskeyword(name) else name
 
 
 def typescript_model_name(name: str) -> str:
