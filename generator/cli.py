@@ -146,6 +146,11 @@ def _config(args: argparse.Namespace) -> cfg.Config:
     flags: dict[str, object] = {}
     if getattr(args, "spec", None) is not None:
         flags["spec"] = args.spec
+        configured_spec = next((layer["spec"] for layer in layers if "spec" in layer), None)
+        if configured_spec is None or not _same_file(cast(Path, configured_spec), args.spec):
+            # The lock records the names of the configured spec: another spec
+            # named on the command line must neither read nor overwrite it.
+            flags["lock_file"] = None
     if getattr(args, "out", None) is not None:
         flags["out"] = args.out
     if getattr(args, "target", None):
@@ -157,6 +162,10 @@ def _config(args: argparse.Namespace) -> cfg.Config:
         flags["overlays"] = (*configured, *args.overlay)
     layers.append(flags)
     return cfg.build(*layers)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return a.resolve() == b.resolve()
 
 
 def _output(args: argparse.Namespace) -> Output:

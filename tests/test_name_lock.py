@@ -80,3 +80,16 @@ def test_no_lock_is_written_beside_a_speakeasy_gen_yaml(tmp_path: Path) -> None:
     assert main(["generate", str(tmp_path / "api.yaml"), "--config", str(tmp_path / "gen.yaml"),
                  "-o", str(tmp_path / "out")]) == 0
     assert not (tmp_path / "sdkgen.lock").exists()
+
+
+def test_another_spec_on_the_command_line_leaves_the_lock_alone(tmp_path: Path) -> None:
+    config = _project(tmp_path, _spec(("a", "A")))
+    assert main(["generate", "--config", str(config)]) == 0
+    lock = (tmp_path / "sdkgen.lock").read_text()
+    (tmp_path / "other.yaml").write_text(_spec(("b", "B"), ("c", "C")), encoding="utf-8")
+    assert main(["generate", str(tmp_path / "other.yaml"), "--config", str(config),
+                 "-o", str(tmp_path / "other-out")]) == 0
+    assert (tmp_path / "sdkgen.lock").read_text() == lock
+    # Naming the configured spec explicitly still uses and records the lock.
+    assert main(["generate", str(tmp_path / "api.yaml"), "--config", str(config)]) == 0
+    assert (tmp_path / "sdkgen.lock").read_text() == lock
