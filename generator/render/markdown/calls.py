@@ -22,12 +22,13 @@ Rules (observed in the reference docs):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator import ir
 from generator.config import Config
 from generator.render.markdown.examples import Examples
 from generator.render.markdown.usage import Draw, Obj, Value, from_json, shown
+from generator.render.python_client.signature import Signature, signature
 
 Entries = tuple[tuple[ir.Field, Value], ...]
 
@@ -51,43 +52,37 @@ class Call:
 
 
 def call_of(api: ir.Api, op: ir.Operation, config: Config, limit: int | None = None) -> Call:
-    """The call shape; ``limit`` overrides ``config.max_method_params``."""
+    """The call shape, decided by the Python client's own flattening rule so
+    that the docs can never show a signature the client does not have;
+    ``limit`` overrides ``config.max_method_params``."""
     wrapper = api.model(op.request_model) if op.request_model else None
-    call = Call(op=op, wrapper=wrapper, body=op.request_body, flat=None)
-    if wrapper is None and op.request_body is not None and not op.request_body.required:
-        return call
-    params = _param_fields(wrapper)
-    body = _flat_body(api, op, wrapper)
-    if body is None:
-        return call
-    first, second = (params, body) if config.flattening_order == "parameters-first" else (body, params)
-    if len(first + second) > (config.max_method_params if limit is None else limit):
-        return call
-    return Call(op=op, wrapper=wrapper, body=op.request_body, flat=first + second,
-                arguments=required_first(first) + required_first(second))
+    if limit is not None:
+        config = replace(config, max_method_params=limit)
+    sig = signature(op, api, config)
+    if sig.kind == "request":
+        return Call(op=op, wrapper=wrapper, body=op.request_body, flat=None)
+    arguments = tuple(a.field for a in sig.args)
+    return Call(op=op, wrapper=wrapper, body=op.request_body, flat=_spec_order(api, op, wrapper, sig),
+                arguments=arguments)
 
 
-def required_first(fields: tuple[ir.Field, ...]) -> tuple[ir.Field, ...]:
-    return tuple(sorted(fields, key=lambda f: not f.required))
-
-
-def _param_fields(wrapper: ir.Model | None) -> tuple[ir.Field, ...]:
-    if wrapper is None or not isinstance(wrapper.body, ir.Object):
-        return ()
-    return tuple(f for f in wrapper.body.fields if not _is_body(f))
-
-
-def _flat_body(api: ir.Api, op: ir.Operation, wrapper: ir.Model | None) -> tuple[ir.Field, ...] | None:
-    """The arguments the body contributes; None when it cannot be flattened."""
-    body = op.request_body
-    if body is None:
-        return ()
-    fields = object_fields(api, body.type)
-    if fields is not None:
-        return fields
-    if wrapper is None or not isinstance(wrapper.body, ir.Object):
-        return None
-    return tuple(f for f in wrapper.body.fields if _is_body(f))
+def _spec_order(api: ir.Api, op: ir.Operation, wrapper: ir.Model | None, sig: Signature) -> tuple[ir.Field, ...]:
+    """The flattened arguments group by group, each group in spec order
+    (values are drawn in spec order; the signature puts required first)."""
+    sources: list[ir.Field] = []
+    if wrapper is not None and isinstance(wrapper.body, ir.Object):
+        sources += wrapper.body.fields
+    if op.request_body is not None:
+        sources += object_fields(api, op.request_body.type) or ()
+    position = {id(f): i for i, f in enumerate(sources)}
+    runs: list[list[ir.Field]] = []
+    last = ""
+    for arg in sig.args:
+        if arg.group != last:
+            runs.append([])
+            last = arg.group
+        runs[-1].append(arg.field)
+    return tuple(f for run in runs for f in sorted(run, key=lambda f: position.get(id(f), 0)))
 
 
 def object_fields(api: ir.Api, t: ir.TypeExpr) -> tuple[ir.Field, ...] | None:
