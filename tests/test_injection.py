@@ -226,7 +226,7 @@ HOSTILE = {
     "info": {"title": CODE_PAYLOADS[0], "version": CODE_PAYLOADS[2], "description": CODE_PAYLOADS[4]},
     "servers": [{"url": "https://example.com/" + CODE_PAYLOADS[5], "description": CODE_PAYLOADS[6]}],
     "paths": {"/../{id}": {"post": {
-        "operationId": "class", "summary": CODE_PAYLOADS[4], "description": CODE_PAYLOADS[1],
+        "operationId": "class", "summary": CODE_PAYLOADS[4], "description": CODE_PAYLOADS[1], "tags": ["None"],
         "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"},
                         "description": CODE_PAYLOADS[3], "example": CODE_PAYLOADS[0]},
                        {"name": "__import__", "in": "query", "schema": {"type": "string", "default": CODE_PAYLOADS[2]},
@@ -234,7 +234,7 @@ HOSTILE = {
         "requestBody": {"content": {"application/json": {"schema": _ref("Pet")}}},
         "responses": {"200": {"description": CODE_PAYLOADS[5],
                               "content": {"application/json": {"schema": _ref("pet")}}}},
-    }}},
+    }}, "/x": {"get": {"operationId": "True", "tags": ["0abc"], "responses": {"204": {"description": ""}}}}},
     "components": {"schemas": {
         "Pet": {"type": "object", "description": "\n".join(CODE_PAYLOADS), "title": CODE_PAYLOADS[1],
                 "required": ["class"],

@@ -15,6 +15,7 @@ from generator import ir
 from generator.config import Config
 from generator.render.env import environment
 from generator.render.markdown.table import render_table
+from generator.render.python_client.names import class_identifier
 from generator.words import camel, pascal, snake
 
 RETRIES_TEXT = "Configuration to override the default retry behavior of the client."
@@ -75,7 +76,7 @@ def python_class(api: ir.Api, config: Config, path: tuple[str, ...]) -> str:
     """The Python class of a group: its word, ``SDK``-suffixed when a model
     took the name (``DeploymentsSDK``)."""
     word = pascal(path[-1]) if path else pascal(config.sdk_class_name)
-    return dict(api.sdk_classes).get((word,), word)
+    return class_identifier(dict(api.sdk_classes).get((word,), word))
 
 
 def typescript_class(config: Config, path: tuple[str, ...]) -> str:

@@ -57,7 +57,16 @@ def _class_name(path: tuple[str, ...], api: ir.Api, taken: set[str]) -> str:
     name = known.get((pascal(path[-1]),), pascal(path[-1]) or "Group")
     if name in taken:
         name = "".join(pascal(p) for p in path)
-    return _unique(name, taken)
+    return _unique(class_identifier(name), taken)
+
+
+def class_identifier(name: str) -> str:
+    """A group named ``None`` or ``3D`` still needs a class name Python
+    accepts: keywords get ``SDK`` appended, a leading digit ``Sdk`` in
+    front (as in TypeScript)."""
+    if name[:1].isdigit():
+        name = "Sdk" + name
+    return name + "SDK" if keyword.iskeyword(name) else name
 
 
 def _module(name: str, used: set[str]) -> str:
