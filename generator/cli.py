@@ -251,6 +251,10 @@ def _validate(args: argparse.Namespace, config: cfg.Config, out: Output) -> int:
 def _generate_or_check(args: argparse.Namespace, config: cfg.Config, out: Output) -> int:
     from generator import pipeline
 
+    if config.ignored_keys:
+        out.detail(f"note: {len(config.ignored_keys)} gen.yaml setting(s) do not change what sdkgen "
+                   f"generates and were ignored: {', '.join(config.ignored_keys)}")
+
     fast = not (args.strict or args.reset_names) and pipeline.up_to_date(config)
     if fast:
         out.status(f"sdkgen: {config.out} is up to date ({fast} files; inputs unchanged)")

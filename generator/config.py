@@ -46,7 +46,26 @@ class Config:
     env_var_prefix: str = ""
     default_error_name: str = "APIError"
     name_resolution_feb2025: bool = False
+    """Speakeasy's 2025 naming (``fixes.nameResolutionFeb2025``): clashes
+    resolved symmetrically, ``{Op}Request``/``{Op}Response`` bodies,
+    singular array items."""
     maintain_openapi_order: bool = True
+    use_class_names_for_array_fields: bool = True
+    legacy_file_naming: bool = True
+    """TypeScript file and doc names: lowercased class names (``chatrequest``)
+    when true, kebab-case (``chat-request``) when false."""
+    union_strategy: Literal["left-to-right", "populated-fields"] = "left-to-right"
+    """How a TypeScript union picks its member when several parse."""
+    zod_version: Literal["v3", "v4", "v4-mini"] = "v3"
+    const_fields_always_optional: bool = False
+    forward_compatible_enums: bool = False
+    """Enums accept unknown values (open enums) unless marked closed."""
+    forward_compatible_unions: Literal["false", "tagged-only", "all"] = "false"
+    compat_version: str = ""
+    """The Speakeasy version whose output is matched where versions differ
+    (read from the gen.lock beside a gen.yaml); empty for the newest."""
+    ignored_keys: tuple[str, ...] = ()
+    """Keys of a gen.yaml that sdkgen read and ignored (shown with --verbose)."""
     max_method_params: int = 4
     """Client methods take at most this many flattened arguments; beyond it
     they take one ``request`` object (Speakeasy's ``maxMethodParams``)."""
@@ -81,6 +100,14 @@ _OWN_KEYS = {
     "default-error-name": "default_error_name",
     "name-resolution-feb2025": "name_resolution_feb2025",
     "maintain-openapi-order": "maintain_openapi_order",
+    "use-class-names-for-array-fields": "use_class_names_for_array_fields",
+    "legacy-file-naming": "legacy_file_naming",
+    "union-strategy": "union_strategy",
+    "zod-version": "zod_version",
+    "const-fields-always-optional": "const_fields_always_optional",
+    "forward-compatible-enums": "forward_compatible_enums",
+    "forward-compatible-unions": "forward_compatible_unions",
+    "compat-version": "compat_version",
     "max-method-params": "max_method_params",
     "flattening-order": "flattening_order",
     "overlays": "overlays",
@@ -223,7 +250,9 @@ def from_file(path: Path) -> dict[str, object]:
     if "configVersion" in data or "generation" in data:
         # A Speakeasy gen.yaml is another tool's file, often in a directory
         # sdkgen does not own: read it, but record no names beside it.
-        return _from_gen_yaml(data, where)
+        layer = _from_gen_yaml(data, where)
+        _put(layer, "compat_version", compat_version_beside(path))
+        return layer
     return {**_own_keys(data, path, where), "lock_file": path.parent / LOCK_NAME}
 
 
@@ -233,6 +262,7 @@ _GEN_KEYS: dict[str, tuple[str, ...]] = {
     "sdk_class_name": ("generation", "sdkClassName"),
     "maintain_openapi_order": ("generation", "maintainOpenAPIOrder"),
     "name_resolution_feb2025": ("generation", "fixes", "nameResolutionFeb2025"),
+    "use_class_names_for_array_fields": ("generation", "useClassNamesForArrayFields"),
     "python_package": ("python", "packageName"),
     "typescript_package": ("typescript", "packageName"),
     "version": ("*", "version"),
@@ -242,6 +272,12 @@ _GEN_KEYS: dict[str, tuple[str, ...]] = {
     "description": ("*", "description"),
     "max_method_params": ("*", "maxMethodParams"),
     "flattening_order": ("*", "flatteningOrder"),
+    "legacy_file_naming": ("*", "legacyFileNaming"),
+    "union_strategy": ("*", "unionStrategy"),
+    "zod_version": ("*", "zodVersion"),
+    "const_fields_always_optional": ("*", "constFieldsAlwaysOptional"),
+    "forward_compatible_enums": ("*", "forwardCompatibleEnumsByDefault"),
+    "forward_compatible_unions": ("*", "forwardCompatibleUnionsByDefault"),
 }
 
 
@@ -260,6 +296,8 @@ def _from_gen_yaml(data: dict[str, object], where: Where) -> dict[str, object]:
             continue
         if _HINTS[field] is str and isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)  # as Speakeasy reads `version: 1.0`
+        if field == "forward_compatible_unions" and isinstance(value, bool):
+            value = "all" if value else "false"
         converted, problem = _convert(field, value, Path())
         if problem:
             problems.append(_problem(f"{'.'.join(path)} {problem}", where(path)))
@@ -270,7 +308,40 @@ def _from_gen_yaml(data: dict[str, object], where: Where) -> dict[str, object]:
     py, ts = _table(data, "python"), _table(data, "typescript")
     authors = py.get("authors")
     _put(out, "author", ts.get("author") or (authors[0] if isinstance(authors, list) and authors else None))
+    out["ignored_keys"] = tuple(_unread_keys(data, lang))
     return out
+
+
+def _unread_keys(data: dict[str, object], lang: str) -> list[str]:
+    """Dotted paths of the gen.yaml's settings that sdkgen does not read."""
+    read = {tuple(lang if k == "*" else k for k in keys) for keys in _GEN_KEYS.values()}
+    read |= {(lang, "author"), ("python", "authors"), ("configVersion",)}
+    prefixes = {path[:i] for path in read for i in range(1, len(path))}
+    unread: list[str] = []
+
+    def visit(node: object, path: tuple[str, ...]) -> None:
+        if path in read:
+            return
+        if isinstance(node, dict) and node and (not path or path in prefixes or path[0] in ("generation", lang)):
+            for key, value in node.items():
+                visit(value, (*path, str(key)))
+        elif path:
+            unread.append(".".join(path))
+
+    visit(data, ())
+    return unread
+
+
+def compat_version_beside(gen_yaml: Path) -> str | None:
+    """The Speakeasy version recorded in the ``gen.lock`` beside a gen.yaml
+    (``management.speakeasyVersion``), if there is one."""
+    try:
+        lock = yaml.safe_load((gen_yaml.parent / "gen.lock").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    management = lock.get("management") if isinstance(lock, dict) else None
+    version = management.get("speakeasyVersion") if isinstance(management, dict) else None
+    return str(version) if isinstance(version, (str, int, float)) and not isinstance(version, bool) else None
 
 
 def _table(data: dict[str, object], key: str) -> dict[str, object]:
@@ -293,6 +364,7 @@ def build(*layers: dict[str, object]) -> Config:
         if bad:
             raise fail("SG030", f"unknown target {bad[0]!r} (choose from {', '.join(TARGETS)})")
     _check_client_options(merged)
+    _check_compat_version(merged.get("compat_version"))
     return dataclasses.replace(Config(), **merged)  # type: ignore[arg-type]
 
 
@@ -303,6 +375,23 @@ def _check_client_options(merged: dict[str, object]) -> None:
     order = merged.get("flattening_order")
     if order is not None and order not in ("parameters-first", "body-first"):
         raise fail("SG030", f"unknown flattening-order {order!r} (choose from parameters-first, body-first)")
+
+
+def _check_compat_version(value: object) -> None:
+    if value and not re.fullmatch(r"\d+(\.\d+){0,2}", str(value)):
+        raise fail("SG030", f"compat-version must look like 1.535.1, not {value!r}")
+
+
+def compat_at_least(config: Config, version: str) -> bool:
+    """Whether the output should follow Speakeasy ``version`` or newer:
+    true with no compat version (sdkgen follows the newest behaviour)."""
+    if not config.compat_version:
+        return True
+
+    def key(text: str) -> tuple[int, ...]:
+        return tuple(int(p) for p in text.split("."))
+
+    return key(config.compat_version) >= key(version)
 
 
 def starter(spec: Path, title: str, config_path: Path) -> str:

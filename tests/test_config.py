@@ -132,6 +132,42 @@ def test_gen_yaml_is_read_as_it_is(tmp_path: Path) -> None:
         "Acme", "acme-sdk", "1.0", "Ann")
 
 
+def test_gen_yaml_flags_and_the_version_in_gen_lock_are_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, "gen.yaml", """\
+        configVersion: 2.0.0
+        generation:
+          sdkClassName: Acme
+          fixes: {nameResolutionFeb2025: true, securityFeb2025: false}
+        typescript:
+          packageName: acme
+          legacyFileNaming: false
+          unionStrategy: populated-fields
+          zodVersion: v4-mini
+          forwardCompatibleEnumsByDefault: true
+          forwardCompatibleUnionsByDefault: tagged-only
+          enableMCPServer: true
+        """)
+    _write(tmp_path, "gen.lock", "lockVersion: 2.0.0\nmanagement:\n  speakeasyVersion: 1.768.2\n")
+    config = cfg.build(cfg.from_file(path))
+    assert (config.name_resolution_feb2025, config.legacy_file_naming, config.union_strategy, config.zod_version,
+            config.forward_compatible_enums, config.forward_compatible_unions, config.compat_version) == (
+        True, False, "populated-fields", "v4-mini", True, "tagged-only", "1.768.2")
+    assert config.ignored_keys == ("generation.fixes.securityFeb2025", "typescript.enableMCPServer")
+    assert cfg.compat_at_least(config, "1.700") and not cfg.compat_at_least(config, "1.768.3")
+    assert cfg.compat_at_least(cfg.Config(), "99.0.0")  # no version: the newest behaviour
+    # unknown settings are a note with --verbose, never an error
+    spec = _write(tmp_path, "spec.yaml", SPEC.read_text(encoding="utf-8"))
+    assert main(["generate", str(spec), "--config", str(path), "-o", str(tmp_path / "out"), "--verbose",
+                 "--target", "typescript"]) == 0
+    assert "typescript.enableMCPServer" in capsys.readouterr().err
+
+
+def test_compat_version_must_be_a_version(tmp_path: Path) -> None:
+    path = _write(tmp_path, "sdkgen.yaml", "compat-version: latest\n")
+    with pytest.raises(SpecError, match="compat-version must look like"):
+        cfg.build(cfg.from_file(path))
+
+
 def test_gen_yaml_keys_that_are_read_must_be_well_typed(tmp_path: Path) -> None:
     path = _write(tmp_path, "gen.yaml", """\
         configVersion: 2.0.0
