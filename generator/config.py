@@ -336,7 +336,11 @@ def compat_version_beside(gen_yaml: Path) -> str | None:
     """The Speakeasy version recorded in the ``gen.lock`` beside a gen.yaml
     (``management.speakeasyVersion``), if there is one."""
     try:
-        lock = yaml.safe_load((gen_yaml.parent / "gen.lock").read_text(encoding="utf-8"))
+        text = (gen_yaml.parent / "gen.lock").read_text(encoding="utf-8")
+        # A gen.lock lists every generated file (hundreds of KB): parse only
+        # its `management:` block, which comes first.
+        block = re.search(r"^management:[ \t]*\n(?:[ \t]+.*\n|[ \t]*\n)*", text + "\n", re.M)
+        lock = yaml.safe_load(block[0]) if block else None
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
     management = lock.get("management") if isinstance(lock, dict) else None

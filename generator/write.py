@@ -88,23 +88,44 @@ def write_tree(out: Path, plan: dict[str, str], fingerprint: dict[str, object] |
 
 
 def _fill_stage(stage: Path, out: Path, plan: dict[str, str], fingerprint: dict[str, object] | None) -> None:
-    for rel in sorted(plan):
-        target = stage / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+    order = sorted(plan)
+    _make_parents(stage, order)
+    old = str(out) if out.is_dir() else None
+
+    def put(rel: str) -> None:
         data = plan[rel].encode("utf-8")
-        if not _reuse(out / rel, target, data):
-            target.write_bytes(data)
+        target = os.path.join(stage, rel)
+        if old is None or not _reuse(os.path.join(old, rel), target, data):
+            with open(target, "wb") as handle:
+                handle.write(data)
+
+    for rel in order:
+        put(rel)
     (stage / MANIFEST).write_text(manifest_text(plan, fingerprint), encoding="utf-8")
     if out.is_dir():
         _carry_over_unowned(out, stage, owned_files(out) | set(plan))
 
 
-def _reuse(existing: Path, target: Path, data: bytes) -> bool:
+def _make_parents(stage: Path, order: list[str]) -> None:
+    made: set[str] = set()
+    for rel in order:
+        parent = rel.rpartition("/")[0]
+        if parent and parent not in made:
+            os.makedirs(os.path.join(stage, parent), exist_ok=True)
+            while parent and parent not in made:
+                made.add(parent)
+                parent = parent.rpartition("/")[0]
+
+
+def _reuse(existing: str, target: str, data: bytes) -> bool:
     """Hard-link an unchanged file into the stage, so a regeneration rewrites
     only the files whose bytes changed (their inode and mtime stay put)."""
     try:
-        if existing.is_symlink() or existing.stat().st_size != len(data) or existing.read_bytes() != data:
+        if os.path.islink(existing) or os.stat(existing).st_size != len(data):
             return False
+        with open(existing, "rb") as handle:
+            if handle.read() != data:
+                return False
         os.link(existing, target)
         return True
     except OSError:

@@ -1,0 +1,54 @@
+"""Rendering in a forked child: same files as in one process, errors
+surface in the parent as they would have without the child."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import SPEC
+
+from generator import config as cfg
+from generator import parallel, pipeline
+from generator.diagnostics import SpecError, fail
+
+needs_fork = pytest.mark.skipif(not parallel.can_fork(), reason="no fork or a single CPU here")
+
+
+@needs_fork
+def test_results_come_back_in_job_order_from_both_sides() -> None:
+    here, there = parallel.run_split([lambda: os.getpid(), lambda: "a"], [lambda: os.getpid(), lambda: "b" * 200_000])
+    assert here[0] == os.getpid() and there[0] != os.getpid()  # the second list really ran elsewhere
+    assert (here[1], there[1]) == ("a", "b" * 200_000)  # larger than a pipe buffer
+
+
+@needs_fork
+def test_a_spec_error_in_the_child_is_raised_in_the_parent() -> None:
+    def bad() -> str:
+        raise fail("SG021", "two models want one name", "#/components/schemas/X")
+
+    with pytest.raises(SpecError) as info:
+        parallel.run_split([lambda: 1], [bad])
+    [diag] = info.value.diagnostics
+    assert (diag.code, diag.pointer) == ("SG021", "#/components/schemas/X")
+
+
+@needs_fork
+def test_a_child_that_dies_is_an_error_not_a_hang() -> None:
+    with pytest.raises(SpecError, match="worker process died"):
+        parallel.run_split([lambda: 1], [lambda: os._exit(3)])
+
+
+def test_one_process_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SDKGEN_JOBS", "1")
+    assert not parallel.can_fork()
+    here, there = parallel.run_split([lambda: os.getpid()], [lambda: os.getpid()])
+    assert here == there == [os.getpid()]
+
+
+def test_forked_and_serial_rendering_give_the_same_bytes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    config = cfg.build({"spec": SPEC, "out": tmp_path, "python_package": "acme", "sdk_class_name": "Acme"})
+    forked = pipeline.build_plan(config).plan
+    monkeypatch.setenv("SDKGEN_JOBS", "1")
+    assert pipeline.build_plan(config).plan == forked
