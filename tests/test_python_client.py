@@ -91,6 +91,16 @@ FEATURES = textwrap.dedent("""
                          required: [name]}
           responses:
             "201": {description: created, content: {text/plain: {schema: {type: string}}}}
+      /items/{item_id}/history:
+        get:
+          operationId: itemHistory
+          tags: [items]
+          parameters:
+            - {name: item_id, in: path, required: true, schema: {type: integer}}
+          responses:
+            # two JSON successes of one type: one annotated variable each (mypy no-redef)
+            "200": {description: all, content: {application/json: {schema: {type: array, items: {type: string}}}}}
+            "203": {description: cached, content: {application/json: {schema: {type: array, items: {type: string}}}}}
       /uploads:
         post:
           operationId: upload

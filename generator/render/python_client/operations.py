@@ -150,11 +150,12 @@ def _result_lines(name: str, op: ir.Operation, types: ClientTypes, error_ids: fr
     utils, models = types.utils(), types.models()
     httpx = types.scope.module("httpx")
     lines = def_lines("", "def " + name, [Param("response", f"{httpx}.Response")], ann)
+    declared: set[str] = set()
     for r in op.responses:
         condition = Call(f"{utils}.match_response", ("response", py_str(r.status), py_str(r.content_type or "*")), "(")
         match = optional_parens(" " * 4, "if ", condition, ":")
         if _success(r):
-            lines += [*match, *_success_body(spelled[r.status], r, utils)]
+            lines += [*match, *_success_body(spelled[r.status], r, utils, declared)]
         elif r.content_type and _is_json(r.content_type) and isinstance(r.type, ir.Ref) and r.type.model in error_ids:
             model = types.api.model(r.type.model)
             data = Call(f"{utils}.unmarshal_json", ("response.text", f"{models}.{model.name.python}Data"), "(")
@@ -163,7 +164,7 @@ def _result_lines(name: str, op: ir.Operation, types: ClientTypes, error_ids: fr
     return tuple(lines)
 
 
-def _success_body(spelled: Expr, r: ir.Response, utils: str) -> list[str]:
+def _success_body(spelled: Expr, r: ir.Response, utils: str, declared: set[str]) -> list[str]:
     if spelled == "None":
         return ["        return None"]
     if spelled == "str" and not _is_json(r.content_type or ""):
@@ -171,7 +172,11 @@ def _success_body(spelled: Expr, r: ir.Response, utils: str) -> list[str]:
     if spelled == "bytes":
         return ["        return response.content"]
     value = Call(f"{utils}.unmarshal_json", ("response.text", spelled), "(")
-    return [*assignment(_BODY, "result", value, annotation=spelled), "        return result"]
+    # An annotated name may be declared once per function (mypy: no-redef),
+    # even with the same type: later branches get their own variable.
+    var = "result" if not declared else "result_" + "".join(c for c in r.status.lower() if c.isalnum())
+    declared.add(var)
+    return [*assignment(_BODY, var, value, annotation=spelled), f"        return {var}"]
 
 
 def _retry_config(policy: ir.RetryPolicy, types: ClientTypes) -> Call:
