@@ -8,6 +8,8 @@ What it measures (each command in a fresh process, wall time and peak RSS):
 - sdkgen cold: full generation (Python models, TypeScript, all docs) into an
   empty directory;
 - sdkgen check / generate with no change, on that output;
+- sdkgen generate into an empty directory with the output cache warm
+  (generator/output_cache.py; every other row runs with it off);
 - datamodel-code-generator (pydantic v2 models only), installed by this
   script in its own virtual environment (bench/.peer-venv);
 - scaling: synthetic specs from bench/synth.py, time per schema and memory.
@@ -78,6 +80,13 @@ def orq_rows(spec: Path, runs: int, tmp: Path, with_peer: bool) -> list[dict[str
                        setup=lambda: shutil.rmtree(out, ignore_errors=True)))
     rows.append(repeat("sdkgen check, no change", lambda i: [*sdkgen(), "check", *common], runs))
     rows.append(repeat("sdkgen generate, no change", lambda i: [*sdkgen(), "generate", *common], runs))
+    # The same inputs generated before (a CI cache, another branch): served
+    # from the output cache, which every other row has turned off.
+    cache = tmp / "output-cache"
+    warm = ["env", f"SDKGEN_CACHE_DIR={cache}", *sdkgen(), "generate", *common]
+    run(warm)
+    rows.append(repeat("sdkgen generate, empty OUT, warm output cache", lambda i: warm, runs,
+                       setup=lambda: shutil.rmtree(out, ignore_errors=True)))
     rows.append(repeat("sdkgen check, full regenerate+compare", lambda i: [*sdkgen(), "check", *common], runs,
                        setup=lambda: _forget_fingerprint(out)))
     if with_peer:
@@ -129,6 +138,7 @@ def main() -> None:
     parser.add_argument("--no-peer", action="store_true", help="skip datamodel-code-generator")
     args = parser.parse_args()
     os.chdir(ROOT)
+    os.environ["SDKGEN_CACHE_DIR"] = "off"  # cold means cold; one row turns it on
     with tempfile.TemporaryDirectory(prefix="sdkgen-bench-") as tmpdir:
         tmp = Path(tmpdir)
         rows = orq_rows(args.spec, args.runs, tmp, not args.no_peer)

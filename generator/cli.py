@@ -269,11 +269,16 @@ def _generate(args: argparse.Namespace, config: cfg.Config, out: Output, stage: 
     from generator import pipeline
     from generator.write import compare_tree
 
-    result = pipeline.build_plan(config, strict=args.strict, reset_names=args.reset_names, stage=stage)
+    result = None if (args.strict or args.reset_names) else pipeline.from_cache(config)
+    cached = result is not None
+    if result is None:
+        result = pipeline.build_plan(config, strict=args.strict, reset_names=args.reset_names, stage=stage)
     stage("write")
     # Only --verbose lists what changed, and only it pays for reading OUT first.
     before = compare_tree(config.out, result.plan, max_diffs=0) if out.verbose else None
     pipeline.write(config, result)
+    if not cached:
+        pipeline.remember(config, result)
     out.diagnostics(result.diagnostics)
     if before is not None:
         written = {*before.stale, *before.missing}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from generator import ir
+from generator import ir, output_cache
 from generator.config import Config
 from generator.diagnostics import Diagnostic, SpecError, fail
 from generator.format import format_plan
@@ -62,6 +62,9 @@ class Result:
     """The name lock to record after a successful write."""
     inputs: list[Path] = field(default_factory=list)
     """Every file the output depends on (spec and referenced files)."""
+    link_dir: Path | None = None
+    """Where files with exactly the plan's bytes can be hard-linked from
+    (a restored output-cache entry)."""
 
 
 def build_plan(
@@ -137,9 +140,20 @@ def generate(
     return result
 
 
+def from_cache(config: Config) -> Result | None:
+    """The result of an earlier run on exactly these inputs, if cached."""
+    found = output_cache.restore(config)
+    return Result(*found) if found else None
+
+
+def remember(config: Config, result: Result) -> None:
+    """Cache an output just written (best effort)."""
+    output_cache.store(config, result.plan, result.diagnostics, result.lock, result.inputs)
+
+
 def write(config: Config, result: Result) -> None:
     """Write a built plan to OUT (atomically) and record the model names."""
-    write_tree(config.out, result.plan, _fingerprint(config, result))
+    write_tree(config.out, result.plan, _fingerprint(config, result), result.link_dir)
     if config.lock_file is not None and not write_file(config.lock_file, result.lock):
         result.diagnostics.append(Diagnostic("warning", "SG901", f"cannot record model names in {config.lock_file}"))
 

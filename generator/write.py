@@ -69,7 +69,11 @@ def files_intact(out: Path) -> int | None:
     return len(files)
 
 
-def write_tree(out: Path, plan: dict[str, str], fingerprint: dict[str, object] | None = None) -> None:
+def write_tree(out: Path, plan: dict[str, str], fingerprint: dict[str, object] | None = None,
+               link_dir: Path | None = None) -> None:
+    """Write ``plan`` to ``out`` atomically.  ``link_dir``, when given, holds
+    files known to have exactly the plan's bytes (the output cache): they are
+    hard-linked instead of written."""
     for rel in plan:
         _check_path(rel)
     out = out.resolve()
@@ -79,7 +83,7 @@ def write_tree(out: Path, plan: dict[str, str], fingerprint: dict[str, object] |
     except OSError as exc:
         raise fail("SG901", f"cannot create a staging directory next to {out}: {exc}") from None
     try:
-        _fill_stage(stage, out, plan, fingerprint)
+        _fill_stage(stage, out, plan, fingerprint, link_dir)
         _swap(stage, out)
     except OSError as exc:
         raise fail("SG901", f"cannot write {out}: {exc}") from None
@@ -87,7 +91,8 @@ def write_tree(out: Path, plan: dict[str, str], fingerprint: dict[str, object] |
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def _fill_stage(stage: Path, out: Path, plan: dict[str, str], fingerprint: dict[str, object] | None) -> None:
+def _fill_stage(stage: Path, out: Path, plan: dict[str, str], fingerprint: dict[str, object] | None,
+                link_dir: Path | None) -> None:
     order = sorted(plan)
     _make_parents(stage, order)
     old = str(out) if out.is_dir() else None
@@ -95,9 +100,12 @@ def _fill_stage(stage: Path, out: Path, plan: dict[str, str], fingerprint: dict[
     def put(rel: str) -> None:
         data = plan[rel].encode("utf-8")
         target = os.path.join(stage, rel)
-        if old is None or not _reuse(os.path.join(old, rel), target, data):
-            with open(target, "wb") as handle:
-                handle.write(data)
+        if old is not None and _reuse(os.path.join(old, rel), target, data):
+            return
+        if link_dir is not None and _link(os.path.join(link_dir, rel), target):
+            return
+        with open(target, "wb") as handle:
+            handle.write(data)
 
     for rel in order:
         put(rel)
@@ -115,6 +123,14 @@ def _make_parents(stage: Path, order: list[str]) -> None:
             while parent and parent not in made:
                 made.add(parent)
                 parent = parent.rpartition("/")[0]
+
+
+def _link(source: str, target: str) -> bool:
+    try:
+        os.link(source, target)
+        return True
+    except OSError:
+        return False
 
 
 def _reuse(existing: str, target: str, data: bytes) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -21,3 +22,8 @@ def shared_path(*parts: str) -> Path:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="rewrite tests/cases/*/expected")
+
+
+# The output cache (generator/output_cache.py) lives in the user's cache
+# directory; tests that want it point SDKGEN_CACHE_DIR at their own folder.
+os.environ["SDKGEN_CACHE_DIR"] = "off"
