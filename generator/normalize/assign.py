@@ -13,6 +13,7 @@ from typing import Mapping
 from generator import ir
 from generator.normalize.naming import NameSpec, Registry
 from generator.normalize.schema import Draft, Walker
+from generator.normalize.symmetric import SymmetricRegistry
 from generator.normalize.target_names import python_model_name, typescript_model_name
 
 NAMESPACES = ("components", "operations", "errors")
@@ -32,18 +33,20 @@ def namespace_of(draft: Draft, walker: Walker) -> str:
 
 
 def assign_names(
-    walker: Walker, sdk_groups: list[str], lock: NameLock | None = None
+    walker: Walker, sdk_groups: list[str], lock: NameLock | None = None, feb2025: bool = False
 ) -> tuple[dict[str, ir.ModelName], SdkClasses, dict[str, dict[str, str]]]:
-    """Names per model id, the SDK class names, and the raw names to lock."""
+    """Names per model id, the SDK class names, and the raw names to lock.
+    ``feb2025`` selects Speakeasy's ``nameResolutionFeb2025`` rules."""
     lock = lock or {}
-    py = Registry(reserved=tuple(sdk_groups))
-    ts = {ns: Registry() for ns in NAMESPACES}
+    registry = SymmetricRegistry if feb2025 else Registry
+    py = registry(reserved=tuple(sdk_groups))
+    ts = {ns: registry() for ns in NAMESPACES}
     spaces = {d.id: namespace_of(d, walker) for d in walker.drafts.values()}
     _pin(py, lock.get("python", {}), spaces)
     for ns, registry in ts.items():
         _pin(registry, lock.get("typescript", {}), {k: v for k, v in spaces.items() if v == ns})
     for draft in walker.drafts.values():
-        spec = NameSpec(key=draft.id, candidates=draft.slot.candidates(), klass=draft.slot.klass,
+        spec = NameSpec(key=draft.id, candidates=draft.slot.candidates(feb2025), klass=draft.slot.klass,
                         depth=draft.slot.depth)
         if draft.id not in lock.get("python", {}):
             py.place(spec)
@@ -62,7 +65,7 @@ def assign_names(
     return names, classes, {"python": py_raw, "typescript": ts_raw}
 
 
-def _pin(registry: Registry, locked: Mapping[str, str], present: Mapping[str, str]) -> None:
+def _pin(registry: Registry | SymmetricRegistry, locked: Mapping[str, str], present: Mapping[str, str]) -> None:
     """Pin the locked names of models that still exist (in sorted order, so
     the result never depends on the lock file's key order)."""
     for key in sorted(locked):

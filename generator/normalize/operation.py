@@ -171,7 +171,7 @@ class OperationWalker:
         slot = Slot(root=name, klass=REQUEST, role="request", owner=name, namespace="operations", request=True,
                     base="RequestBody", root_prefix=tuple(s for s in (g, "Request") if s),
                     segments=tuple(seg(s) for s in (g, "Request") if s), own=seg("RequestBody"),
-                    multipart=ctype.startswith("multipart/form-data"))
+                    short_base="Request", multipart=ctype.startswith("multipart/form-data"))
         sptr = f"{bptr}/content/{_escape(ctype)}/schema"
         typed = self._root(media.get("schema", True), sptr, slot, desc)
         return ir.RequestBody(content_type=ctype, type=typed.type, required=bool(body.get("required")),
@@ -193,6 +193,7 @@ class OperationWalker:
             ok = code.startswith("2")
             slot = Slot(root=name, klass=RESPONSE, role="response" if ok else "error", owner=name,
                         namespace="operations" if ok else "errors", request=False, base="ResponseBody",
+                        short_base="Response" if ok else "",
                         root_prefix=tuple(s for s in (g, "Response", code) if s),
                         segments=tuple(seg(s) for s in (g, "Response", code) if s))
             sptr = f"{rptr}/content/{_escape(ctype)}/schema"
