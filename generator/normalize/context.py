@@ -57,6 +57,9 @@ class Slot:
     """Inside a multipart/form-data body: binary strings become file objects."""
     array_item: bool = False
     """The items of an array: named in the singular under nameResolutionFeb2025."""
+    shared: bool = False
+    """A shared ``components/requestBodies|responses`` entry: named by its
+    key (the root), then root + base (``StatementsViewResponse``)."""
     short_base: str = ""
     """An operation body's base under nameResolutionFeb2025 (``Request`` for
     ``RequestBody``), tried before ``base``."""
@@ -67,6 +70,8 @@ class Slot:
     def candidates(self, feb2025: bool = False) -> tuple[tuple[str, ...], ...]:
         from generator.normalize.naming import root_candidates
 
+        if self.shared:
+            return ((self.root,), (self.root, self.base))
         if feb2025:
             from generator.normalize.feb2025 import feb2025_candidates
 
@@ -90,6 +95,7 @@ class Slot:
             root_prefix=None,
             array_item=False,
             short_base="",
+            shared=False,
         )
 
     def member(self, index: int, title_base: str | None, union_base: str) -> Slot:
@@ -104,12 +110,15 @@ class Slot:
             root_prefix=None,
             array_item=False,
             short_base="",
+            shared=False,
         )
 
     def same_place(self) -> Slot:
         """Map values, the single variant of a nullable union."""
+        if self.shared:  # the items of a shared body are named as the body would be
+            return replace(self, base=self.root, shared=False)
         return replace(self, root_prefix=None) if self.root_prefix is not None else self
 
     def item(self) -> Slot:
         """Array items: the parent's place, in the singular where that applies."""
-        return replace(self, root_prefix=None, array_item=True)
+        return replace(self.same_place(), array_item=True)
