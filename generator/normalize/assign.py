@@ -25,11 +25,25 @@ SdkClasses = tuple[tuple[tuple[str, ...], str], ...]
 
 
 def namespace_of(draft: Draft, walker: Walker) -> str:
-    if draft.slot.namespace == "components" and draft.slot.role == "component":
+    """An error-only component is an error class; the models inside it stay
+    shared components."""
+    if draft.slot.namespace == "components" and draft.slot.role == "component" and _is_root(draft):
         pointer = "#/components/schemas/" + draft.slot.owner.replace("~", "~0").replace("/", "~1")
         if walker.error_only.get(pointer):
             return "errors"
     return draft.slot.namespace
+
+
+def _is_root(draft: Draft) -> bool:
+    slot = draft.slot
+    return slot.depth == 0 and not slot.segments and slot.own is None
+
+
+def error_class_name(name: str) -> str:
+    """TypeScript error components read as errors: ``BadRequestResponse`` ->
+    ``BadRequestResponseError``; a name that already says so is kept
+    (``ChatError``, ``ApiErrorEnvelope``)."""
+    return name if "error" in name.lower() else name + "Error"
 
 
 def assign_names(
@@ -57,12 +71,19 @@ def assign_names(
     for registry in ts.values():
         ts_raw.update(registry.finish())
     names = {
-        key: ir.ModelName(python=python_model_name(py_raw[key]), typescript=typescript_model_name(ts_raw[key]),
+        key: ir.ModelName(python=python_model_name(py_raw[key]), typescript=_ts_name(ts_raw[key], draft, spaces[key]),
                           ts_namespace=spaces[key])  # type: ignore[arg-type]
-        for key in walker.drafts
+        for key, draft in walker.drafts.items()
     }
     classes = tuple(((w,), w + "SDK" if py.reserved_name_taken_by_model(w) else w) for w in sdk_groups)
     return names, classes, {"python": py_raw, "typescript": ts_raw}
+
+
+def _ts_name(raw: str, draft: Draft, namespace: str) -> str:
+    name = typescript_model_name(raw)
+    if namespace == "errors" and draft.slot.role == "component":
+        return error_class_name(name)
+    return name
 
 
 def _pin(registry: Registry | SymmetricRegistry, locked: Mapping[str, str], present: Mapping[str, str]) -> None:

@@ -45,6 +45,8 @@ def _singular_word(word: str) -> str:
         return word[:-3] + ("Y" if word[-3].isupper() else "y")
     if lower.endswith(("sses", "xes", "ches", "shes", "zzes")):
         return word[:-2]
+    if lower.endswith("uses") and not lower.endswith(("ouses", "auses")):
+        return word[:-2]  # statuses, bonuses (not houses, causes)
     if lower.endswith(_NOT_PLURAL):
         return word
     return word[:-1]
