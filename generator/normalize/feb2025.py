@@ -62,4 +62,6 @@ def feb2025_candidates(slot: Slot) -> tuple[tuple[str, ...], ...]:
     if slot.klass == 0 and slot.depth == 0 and not inline:
         return ((base,),)  # a component root: its key, or numbered
     rest = inline_candidates(base, slot.union_base, slot.extra(), slot.root)
+    if base.isdigit():  # an untitled union member: only its union can name it
+        return rest
     return dedupe([(base,), (slot.root, base), *rest[1:]])
