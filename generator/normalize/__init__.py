@@ -43,7 +43,7 @@ def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None =
     if schemes:
         _security_model(walker, schemes)
     sdk_groups = _sdk_groups(config, operations)
-    names, sdk_classes, raw_names = assign_names(walker, sdk_groups, lock)
+    names, sdk_classes, raw_names = assign_names(walker, sdk_groups, lock, config.name_resolution_feb2025)
     models = tuple(_finish(d, names[d.id], walker) for d in walker.drafts.values())
     check_field_names(models, sink)
     info = _mapping(doc.get("info"))

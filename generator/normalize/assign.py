@@ -13,6 +13,7 @@ from typing import Mapping
 from generator import ir
 from generator.normalize.naming import NameSpec, Registry
 from generator.normalize.schema import Draft, Walker
+from generator.normalize.symmetric import SymmetricRegistry
 from generator.normalize.target_names import python_model_name, typescript_model_name
 
 NAMESPACES = ("components", "operations", "errors")
@@ -24,26 +25,42 @@ SdkClasses = tuple[tuple[tuple[str, ...], str], ...]
 
 
 def namespace_of(draft: Draft, walker: Walker) -> str:
-    if draft.slot.namespace == "components" and draft.slot.role == "component":
+    """An error-only component is an error class; the models inside it stay
+    shared components."""
+    if draft.slot.namespace == "components" and draft.slot.role == "component" and _is_root(draft):
         pointer = "#/components/schemas/" + draft.slot.owner.replace("~", "~0").replace("/", "~1")
         if walker.error_only.get(pointer):
             return "errors"
     return draft.slot.namespace
 
 
+def _is_root(draft: Draft) -> bool:
+    slot = draft.slot
+    return slot.depth == 0 and not slot.segments and slot.own is None
+
+
+def error_class_name(name: str) -> str:
+    """TypeScript error components read as errors: ``BadRequestResponse`` ->
+    ``BadRequestResponseError``; a name that already says so is kept
+    (``ChatError``, ``ApiErrorEnvelope``)."""
+    return name if "error" in name.lower() else name + "Error"
+
+
 def assign_names(
-    walker: Walker, sdk_groups: list[str], lock: NameLock | None = None
+    walker: Walker, sdk_groups: list[str], lock: NameLock | None = None, feb2025: bool = False
 ) -> tuple[dict[str, ir.ModelName], SdkClasses, dict[str, dict[str, str]]]:
-    """Names per model id, the SDK class names, and the raw names to lock."""
+    """Names per model id, the SDK class names, and the raw names to lock.
+    ``feb2025`` selects Speakeasy's ``nameResolutionFeb2025`` rules."""
     lock = lock or {}
-    py = Registry(reserved=tuple(sdk_groups))
-    ts = {ns: Registry() for ns in NAMESPACES}
+    registry = SymmetricRegistry if feb2025 else Registry
+    py = registry(reserved=tuple(sdk_groups))
+    ts = {ns: registry() for ns in NAMESPACES}
     spaces = {d.id: namespace_of(d, walker) for d in walker.drafts.values()}
     _pin(py, lock.get("python", {}), spaces)
     for ns, registry in ts.items():
         _pin(registry, lock.get("typescript", {}), {k: v for k, v in spaces.items() if v == ns})
     for draft in walker.drafts.values():
-        spec = NameSpec(key=draft.id, candidates=draft.slot.candidates(), klass=draft.slot.klass,
+        spec = NameSpec(key=draft.id, candidates=draft.slot.candidates(feb2025), klass=draft.slot.klass,
                         depth=draft.slot.depth)
         if draft.id not in lock.get("python", {}):
             py.place(spec)
@@ -54,15 +71,22 @@ def assign_names(
     for registry in ts.values():
         ts_raw.update(registry.finish())
     names = {
-        key: ir.ModelName(python=python_model_name(py_raw[key]), typescript=typescript_model_name(ts_raw[key]),
+        key: ir.ModelName(python=python_model_name(py_raw[key]), typescript=_ts_name(ts_raw[key], draft, spaces[key]),
                           ts_namespace=spaces[key])  # type: ignore[arg-type]
-        for key in walker.drafts
+        for key, draft in walker.drafts.items()
     }
     classes = tuple(((w,), w + "SDK" if py.reserved_name_taken_by_model(w) else w) for w in sdk_groups)
     return names, classes, {"python": py_raw, "typescript": ts_raw}
 
 
-def _pin(registry: Registry, locked: Mapping[str, str], present: Mapping[str, str]) -> None:
+def _ts_name(raw: str, draft: Draft, namespace: str) -> str:
+    name = typescript_model_name(raw)
+    if namespace == "errors" and draft.slot.role == "component":
+        return error_class_name(name)
+    return name
+
+
+def _pin(registry: Registry | SymmetricRegistry, locked: Mapping[str, str], present: Mapping[str, str]) -> None:
     """Pin the locked names of models that still exist (in sorted order, so
     the result never depends on the lock file's key order)."""
     for key in sorted(locked):

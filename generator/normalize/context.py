@@ -55,13 +55,27 @@ class Slot:
     """Set on operation-level roots, which get ``R+B, R+G+B, ...`` names."""
     multipart: bool = False
     """Inside a multipart/form-data body: binary strings become file objects."""
+    array_item: bool = False
+    """The items of an array: named in the singular under nameResolutionFeb2025."""
+    shared: bool = False
+    """A shared ``components/requestBodies|responses`` entry: named by its
+    key (the root), then root + base (``StatementsViewResponse``)."""
+    short_base: str = ""
+    """An operation body's base under nameResolutionFeb2025 (``Request`` for
+    ``RequestBody``), tried before ``base``."""
 
     def extra(self) -> tuple[str, ...]:
         return tuple(s.text for s in self.segments if s is not self.union_seg)
 
-    def candidates(self) -> tuple[tuple[str, ...], ...]:
+    def candidates(self, feb2025: bool = False) -> tuple[tuple[str, ...], ...]:
         from generator.normalize.naming import root_candidates
 
+        if self.shared:
+            return ((self.root,), (self.root, self.base))
+        if feb2025:
+            from generator.normalize.feb2025 import feb2025_candidates
+
+            return feb2025_candidates(self)
         if self.root_prefix is not None:
             return root_candidates(self.root, self.base, self.root_prefix)
         if self.klass == 0 and self.depth == 0 and not self.segments and self.own is None:
@@ -79,6 +93,9 @@ class Slot:
             own=seg(base),
             depth=self.depth + int(named_parent),
             root_prefix=None,
+            array_item=False,
+            short_base="",
+            shared=False,
         )
 
     def member(self, index: int, title_base: str | None, union_base: str) -> Slot:
@@ -91,8 +108,17 @@ class Slot:
             union_seg=self.own,
             depth=self.depth + 1,
             root_prefix=None,
+            array_item=False,
+            short_base="",
+            shared=False,
         )
 
     def same_place(self) -> Slot:
-        """Array items, map values, the single variant of a nullable union."""
+        """Map values, the single variant of a nullable union."""
+        if self.shared:  # the items of a shared body are named as the body would be
+            return replace(self, base=self.root, shared=False)
         return replace(self, root_prefix=None) if self.root_prefix is not None else self
+
+    def item(self) -> Slot:
+        """Array items: the parent's place, in the singular where that applies."""
+        return replace(self.same_place(), array_item=True)

@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from generator import ir
 from generator.normalize.context import Slot, seg
-from generator.normalize.naming import PARAMETER, REQUEST, RESPONSE
+from generator.normalize.naming import COMPONENT, PARAMETER, REQUEST, RESPONSE
 from generator.normalize.schema import Draft, Typed, Walker
 from generator.normalize.shapes import default_of
 from generator.words import class_word, pascal
@@ -58,6 +58,8 @@ class OperationWalker:
     def __init__(self, walker: Walker, global_names: frozenset[str]) -> None:
         self.w = walker
         self.global_names = global_names
+        self._shared: dict[str, Typed] = {}
+        """Schema pointer -> result, for bodies of shared components walked once."""
 
     def walk(self, ptr: str, op: dict[str, Any], method: str, path: str, shared: list[object]) -> ir.Operation:
         name = operation_name(op, method, path)
@@ -168,10 +170,16 @@ class OperationWalker:
         ctype, media = picked
         desc = _str(body.get("description"))
         # "RequestBody" is the root's own segment: a root union's members drop it.
-        slot = Slot(root=name, klass=REQUEST, role="request", owner=name, namespace="operations", request=True,
-                    base="RequestBody", root_prefix=tuple(s for s in (g, "Request") if s),
-                    segments=tuple(seg(s) for s in (g, "Request") if s), own=seg("RequestBody"),
-                    multipart=ctype.startswith("multipart/form-data"))
+        shared = self._shared_key(op["requestBody"], bptr, "requestBodies")
+        multipart = ctype.startswith("multipart/form-data")
+        if shared is not None:
+            bptr, key = shared
+            slot = _shared_slot(key, "RequestBody", "request", "components", multipart)
+        else:
+            slot = Slot(root=name, klass=REQUEST, role="request", owner=name, namespace="operations", request=True,
+                        base="RequestBody", root_prefix=tuple(s for s in (g, "Request") if s),
+                        segments=tuple(seg(s) for s in (g, "Request") if s), own=seg("RequestBody"),
+                        short_base="Request", multipart=multipart)
         sptr = f"{bptr}/content/{_escape(ctype)}/schema"
         typed = self._root(media.get("schema", True), sptr, slot, desc)
         return ir.RequestBody(content_type=ctype, type=typed.type, required=bool(body.get("required")),
@@ -191,18 +199,42 @@ class OperationWalker:
                 continue
             ctype, media = picked
             ok = code.startswith("2")
-            slot = Slot(root=name, klass=RESPONSE, role="response" if ok else "error", owner=name,
-                        namespace="operations" if ok else "errors", request=False, base="ResponseBody",
-                        root_prefix=tuple(s for s in (g, "Response", code) if s),
-                        segments=tuple(seg(s) for s in (g, "Response", code) if s))
+            shared = self._shared_key(raw.get(code, raw.get(int(code)) if code.isdigit() else None), rptr, "responses")
+            if shared is not None:
+                rptr, key = shared
+                slot = _shared_slot(key, "Response", "response" if ok else "error",
+                                    "components" if ok else "errors", False)
+            else:
+                slot = Slot(root=name, klass=RESPONSE, role="response" if ok else "error", owner=name,
+                            namespace="operations" if ok else "errors", request=False, base="ResponseBody",
+                            short_base="Response" if ok else "",
+                            root_prefix=tuple(s for s in (g, "Response", code) if s),
+                            segments=tuple(seg(s) for s in (g, "Response", code) if s))
             sptr = f"{rptr}/content/{_escape(ctype)}/schema"
             typed = self._root(media.get("schema", True), sptr, slot, desc, error=not ok)
             out.append(ir.Response(status=code, origin=rptr, description=desc, content_type=ctype, type=typed.type))
         return tuple(out)
 
+    def _shared_key(self, raw: object, ptr: str, section: str) -> tuple[str, str] | None:
+        """(pointer, key) of the ``components/<section>`` entry ``raw`` refers to."""
+        if not isinstance(raw, dict) or "$ref" not in raw:
+            return None
+        target = self.w.ws.resolve(str(raw["$ref"]), ptr).pointer
+        prefix = f"#/components/{section}/"
+        if not target.startswith(prefix) or "/" in target[len(prefix):]:
+            return None
+        return target, target[len(prefix):].replace("~1", "/").replace("~0", "~")
+
     def _root(self, schema: object, sptr: str, slot: Slot, fallback: str | None, error: bool = False) -> Typed:
         if isinstance(schema, dict) and "$ref" in schema:
             return self.w.ref(schema, sptr, slot, error_root=error)
+        if slot.shared:
+            if sptr not in self._shared:
+                self._shared[sptr] = self._inline_root(schema, sptr, slot, fallback)
+            return self._shared[sptr]
+        return self._inline_root(schema, sptr, slot, fallback)
+
+    def _inline_root(self, schema: object, sptr: str, slot: Slot, fallback: str | None) -> Typed:
         typed = self.w.walk(schema, sptr, slot)
         draft = self.w.drafts.get(sptr)
         if draft is not None and draft.description is None:
@@ -251,6 +283,13 @@ def _pick_content(content: object) -> tuple[str, dict[str, Any]] | None:
     chosen = order[0]
     media = content[chosen]
     return chosen, media if isinstance(media, dict) else {}
+
+
+def _shared_slot(key: str, base: str, role: str, namespace: str, multipart: bool) -> Slot:
+    """The place of a shared request body or response: its key is the root."""
+    root = class_word(key, base)
+    return Slot(root=root, klass=COMPONENT, role=role, owner=root, namespace=namespace,
+                request=role == "request", base=base, shared=True, multipart=multipart)
 
 
 def _slot_dict(slot: Slot) -> dict[str, Any]:

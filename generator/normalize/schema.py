@@ -101,7 +101,7 @@ class Walker:
             return Typed(ir.Any(), nullable, desc)
         kind = kinds[0] if kinds else ""
         if kind == "array":
-            items = self.walk(node.get("items", True), f"{ptr}/items", slot.same_place())
+            items = self.walk(node.get("items", True), f"{ptr}/items", slot.item())
             return Typed(ir.Array(items=items.type), nullable, desc)
         if kind == "object":
             return Typed(self._map(node, ptr, slot), nullable, desc)

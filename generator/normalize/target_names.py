@@ -11,7 +11,7 @@ import keyword
 import re
 
 _PY_ACRONYMS = re.compile(r"(Url|Json|Http|Api)(?=[A-Z0-9]|$)")
-_TS_RESERVED = frozenset({"Function", "Object", "File", "Parameters"})
+_TS_RESERVED = frozenset({"Function", "Object", "File", "Parameters", "Error"})
 
 
 def python_model_name(name: str) -> str:

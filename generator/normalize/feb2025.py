@@ -1,0 +1,67 @@
+"""Candidate names under ``nameResolutionFeb2025`` (CONVENTIONS-NEWER.md).
+
+Differences from the orq-era lists of ``naming``:
+
+- an operation body is ``{Op}Request`` / ``{Op}Response`` before
+  ``{Op}RequestBody`` / ``{Op}ResponseBody``;
+- array items are named in the singular (``payment_methods[]`` ->
+  ``PaymentMethod``);
+- an inline model's second candidate is root + base (``CartDiscount`` +
+  ``DiscountCategory``), before the orq-era union-parent forms.
+
+Clashes between these candidates are resolved by ``symmetric``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator.normalize.naming import dedupe, inline_candidates, root_candidates
+from generator.words import split_words
+
+if TYPE_CHECKING:
+    from generator.normalize.context import Slot
+
+# Words whose final "s" is not a plural ending.
+_NOT_PLURAL = ("ss", "us", "is", "os", "ys")
+
+
+def singular(word: str) -> str:
+    """The singular of a PascalCase name, changing its last word only
+    (``PaymentMethods`` -> ``PaymentMethod``, ``Entries`` -> ``Entry``)."""
+    words = split_words(word)
+    if not words:
+        return word
+    last = words[-1]
+    head = word[: len(word) - len(last)]
+    return head + _singular_word(last)
+
+
+def _singular_word(word: str) -> str:
+    lower = word.lower()
+    if len(word) < 3 or not lower.endswith("s") or word.isupper():
+        return word
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + ("Y" if word[-3].isupper() else "y")
+    if lower.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return word[:-2]
+    if lower.endswith("uses") and not lower.endswith(("ouses", "auses")):
+        return word[:-2]  # statuses, bonuses (not houses, causes)
+    if lower.endswith(_NOT_PLURAL):
+        return word
+    return word[:-1]
+
+
+def feb2025_candidates(slot: Slot) -> tuple[tuple[str, ...], ...]:
+    inline = bool(slot.segments) or slot.own is not None
+    # a component or body that is an array keeps its own name for its items
+    base = singular(slot.base) if slot.array_item and inline else slot.base
+    if slot.root_prefix is not None:
+        first = [(slot.root, slot.short_base)] if slot.short_base else []
+        return dedupe(first + list(root_candidates(slot.root, base, slot.root_prefix)))
+    if slot.klass == 0 and slot.depth == 0 and not inline:
+        return ((base,),)  # a component root: its key, or numbered
+    rest = inline_candidates(base, slot.union_base, slot.extra(), slot.root)
+    if base.isdigit():  # an untitled union member: only its union can name it
+        return rest
+    return dedupe([(base,), (slot.root, base), *rest[1:]])

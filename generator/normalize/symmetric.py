@@ -1,0 +1,111 @@
+"""Clash resolution of ``nameResolutionFeb2025``: nobody wins a tie.
+
+The orq-era registry (``naming.Registry``) lets the first model (or the one of
+higher priority) keep a contested name.  With the 2025 fix, Speakeasy treats
+equal claims alike: when two models of the same priority want one name, both
+move on to their next candidates (``CartDiscount.discount_category`` and
+``ICartDiscountView.discount_category`` become ``CartDiscountDiscountCategory``
+and ``ICartDiscountViewDiscountCategory``; neither is ``DiscountCategory``).
+
+A claim of strictly better priority still wins outright: a component keeps
+its key against inline models, and the ``{Op}Request`` wrapper keeps its name
+against the request body.  The resolution runs in rounds until no name is
+contested, so the result does not depend on the order of ``place`` calls
+except for numbering models that ran out of candidates (spec order).
+"""
+
+from __future__ import annotations
+
+from generator.normalize.naming import PINNED, RESERVED, NameSpec, render_name
+
+
+def symmetric_priority(spec: NameSpec) -> tuple[int, int]:
+    """The class first; inside a class, a root (a component, an operation's
+    body) outranks the inline models below it."""
+    return (spec.klass, 0 if spec.depth == 0 else 1)
+
+
+class SymmetricRegistry:
+    """Same interface as ``naming.Registry``; names are decided in ``finish``."""
+
+    def __init__(self, reserved: tuple[str, ...] = ()) -> None:
+        self._reserved = {word.lower(): word for word in reserved}
+        self._pinned: dict[str, str] = {}  # folded name -> key
+        self._specs: dict[str, NameSpec] = {}
+        self._taken_reserved: set[str] = set()
+
+    def pin(self, key: str, name: str) -> None:
+        """A name from the lock file: never contested, never moved."""
+        self._specs[key] = NameSpec(key=key, candidates=((name,),), klass=PINNED)
+        self._pinned[name.lower()] = key
+
+    def place(self, spec: NameSpec) -> None:
+        self._specs[spec.key] = spec
+
+    def finish(self) -> dict[str, str]:
+        index = self._resolve_rounds()
+        self._taken_reserved = {
+            folded for s in self._specs.values() if s.klass != PINNED and index[s.key] < len(s.candidates)
+            for folded in [render_name(s.candidates[index[s.key]]).lower()] if folded in self._reserved
+        }
+        names: dict[str, str] = {}
+        used: set[str] = set(self._pinned) | {w for w in self._reserved if w not in self._taken_reserved}
+        exhausted: list[NameSpec] = []
+        for key, spec in self._specs.items():
+            if spec.klass == PINNED:
+                names[key] = spec.candidates[0][0]
+            elif index[key] < len(spec.candidates):
+                names[key] = render_name(spec.candidates[index[key]])
+                used.add(names[key].lower())
+            else:
+                exhausted.append(spec)
+        for spec in exhausted:
+            names[spec.key] = _numbered(spec.candidates[-1], used)
+            used.add(names[spec.key].lower())
+        return names
+
+    def reserved_name_taken_by_model(self, word: str) -> bool:
+        return word.lower() in self._taken_reserved
+
+    def _resolve_rounds(self) -> dict[str, int]:
+        movable = [s for s in self._specs.values() if s.klass != PINNED]
+        index = {s.key: 0 for s in movable}
+        while True:
+            claims: dict[str, list[NameSpec]] = {}
+            for spec in movable:
+                if index[spec.key] < len(spec.candidates):
+                    claims.setdefault(render_name(spec.candidates[index[spec.key]]).lower(), []).append(spec)
+            losers = [s for folded, specs in claims.items() for s in self._losers(folded, specs)]
+            if not losers:
+                return index
+            for spec in losers:
+                index[spec.key] += 1
+
+    def _losers(self, folded: str, specs: list[NameSpec]) -> list[NameSpec]:
+        if folded in self._pinned:
+            return specs
+        best = min(symmetric_priority(s) for s in specs)
+        top = [s for s in specs if symmetric_priority(s) == best]
+        if folded in self._reserved and best[0] >= RESERVED:
+            return specs  # an SDK class outranks operation-level models
+        if len(top) == 1:
+            return [s for s in specs if s is not top[0]]
+        return specs
+
+
+def _numbered(parts: tuple[str, ...], used: set[str]) -> str:
+    """The last candidate if still free, else numbered from 1 (or from the
+    number it already ends in)."""
+    name = render_name(parts)
+    if name.lower() not in used:
+        return name
+    stem, base = parts[:-1], parts[-1]
+    if base.isdigit():
+        number = int(base) + 1
+        while render_name((*stem, str(number))).lower() in used:
+            number += 1
+        return render_name((*stem, str(number)))
+    suffix = 1
+    while render_name((*parts, str(suffix))).lower() in used:
+        suffix += 1
+    return render_name((*parts, str(suffix)))
