@@ -61,6 +61,11 @@ class Config:
     forward_compatible_enums: bool = False
     """Enums accept unknown values (open enums) unless marked closed."""
     forward_compatible_unions: Literal["false", "tagged-only", "all"] = "false"
+    typescript_shared_dir: str = "models/components"
+    typescript_operations_dir: str = "models/operations"
+    typescript_errors_dir: str = "models/errors"
+    """Where the TypeScript namespaces' modules (and docs) go, below ``src/``
+    (and ``docs/``): Speakeasy's ``imports.paths``."""
     compat_version: str = ""
     """The Speakeasy version whose output is matched where versions differ
     (read from the gen.lock beside a gen.yaml); empty for the newest."""
@@ -108,6 +113,9 @@ _OWN_KEYS = {
     "forward-compatible-enums": "forward_compatible_enums",
     "forward-compatible-unions": "forward_compatible_unions",
     "compat-version": "compat_version",
+    "typescript-shared-dir": "typescript_shared_dir",
+    "typescript-operations-dir": "typescript_operations_dir",
+    "typescript-errors-dir": "typescript_errors_dir",
     "max-method-params": "max_method_params",
     "flattening-order": "flattening_order",
     "overlays": "overlays",
@@ -278,6 +286,9 @@ _GEN_KEYS: dict[str, tuple[str, ...]] = {
     "const_fields_always_optional": ("*", "constFieldsAlwaysOptional"),
     "forward_compatible_enums": ("*", "forwardCompatibleEnumsByDefault"),
     "forward_compatible_unions": ("*", "forwardCompatibleUnionsByDefault"),
+    "typescript_shared_dir": ("typescript", "imports", "paths", "shared"),
+    "typescript_operations_dir": ("typescript", "imports", "paths", "operations"),
+    "typescript_errors_dir": ("typescript", "imports", "paths", "errors"),
 }
 
 
@@ -369,6 +380,7 @@ def build(*layers: dict[str, object]) -> Config:
             raise fail("SG030", f"unknown target {bad[0]!r} (choose from {', '.join(TARGETS)})")
     _check_client_options(merged)
     _check_compat_version(merged.get("compat_version"))
+    _check_model_dirs(merged)
     return dataclasses.replace(Config(), **merged)  # type: ignore[arg-type]
 
 
@@ -384,6 +396,16 @@ def _check_client_options(merged: dict[str, object]) -> None:
 def _check_compat_version(value: object) -> None:
     if value and not re.fullmatch(r"\d+(\.\d+){0,2}", str(value)):
         raise fail("SG030", f"compat-version must look like 1.535.1, not {value!r}")
+
+
+def _check_model_dirs(merged: dict[str, object]) -> None:
+    dirs = {f: merged.get(f) for f in ("typescript_shared_dir", "typescript_operations_dir", "typescript_errors_dir")}
+    for name, value in dirs.items():
+        if value is None:
+            continue
+        parts = str(value).split("/")
+        if not all(re.fullmatch(r"[A-Za-z0-9_-]+", p) for p in parts):
+            raise fail("SG030", f"{name.replace('_', '-')} must be a relative path of plain names, not {value!r}")
 
 
 def compat_at_least(config: Config, version: str) -> bool:
