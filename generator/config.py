@@ -54,6 +54,10 @@ class Config:
     legacy_file_naming: bool = True
     """TypeScript file and doc names: lowercased class names (``chatrequest``)
     when true, kebab-case (``chat-request``) when false."""
+    typescript_shared_path: str = "models/components"
+    """Where the TypeScript shared (component) models are imported from,
+    below the package (gen.yaml ``imports.paths.shared``): it sets their
+    qualifier (``components.X`` or ``models.X``) and their docs directory."""
     union_strategy: Literal["left-to-right", "populated-fields"] = "left-to-right"
     """How a TypeScript union picks its member when several parse."""
     zod_version: Literal["v3", "v4", "v4-mini"] = "v3"
@@ -102,6 +106,7 @@ _OWN_KEYS = {
     "maintain-openapi-order": "maintain_openapi_order",
     "use-class-names-for-array-fields": "use_class_names_for_array_fields",
     "legacy-file-naming": "legacy_file_naming",
+    "typescript-shared-path": "typescript_shared_path",
     "union-strategy": "union_strategy",
     "zod-version": "zod_version",
     "const-fields-always-optional": "const_fields_always_optional",
@@ -273,6 +278,7 @@ _GEN_KEYS: dict[str, tuple[str, ...]] = {
     "max_method_params": ("*", "maxMethodParams"),
     "flattening_order": ("*", "flatteningOrder"),
     "legacy_file_naming": ("*", "legacyFileNaming"),
+    "typescript_shared_path": ("typescript", "imports", "paths", "shared"),
     "union_strategy": ("*", "unionStrategy"),
     "zod_version": ("*", "zodVersion"),
     "const_fields_always_optional": ("*", "constFieldsAlwaysOptional"),

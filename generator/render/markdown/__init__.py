@@ -4,7 +4,8 @@ Contract:
 - ``render_python_docs(api, config)`` and ``render_typescript_docs(api,
   config)`` return a file plan: POSIX path relative to OUT -> text.
 - One doc per model: ``python/docs/models/<stem>.md`` and
-  ``typescript/docs/models/<namespace>/<stem>.md``.
+  ``typescript/docs/<import path of the namespace>/<stem>.md``
+  (``models/components/chatrequest.md`` by default).
 - Pure: the same IR and config give the same bytes.  TypeScript example
   values come from a faker seeded per doc, never from global randomness.
 """
@@ -15,6 +16,7 @@ from generator import ir
 from generator.config import Config
 from generator.render.markdown.python_docs import python_docs
 from generator.render.markdown.typescript_docs import typescript_docs
+from generator.render.ts_layout import TsLayout
 
 __all__ = ["render_python_docs", "render_typescript_docs"]
 
@@ -27,4 +29,4 @@ def render_python_docs(api: ir.Api, config: Config) -> dict[str, str]:
 
 
 def render_typescript_docs(api: ir.Api, config: Config) -> dict[str, str]:
-    return typescript_docs(api, config.typescript_package)
+    return typescript_docs(api, config.typescript_package, TsLayout.of(config))

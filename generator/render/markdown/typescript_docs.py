@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from generator import ir
-from generator.render.identifiers import typescript_doc_stem, typescript_field
+from generator.render.identifiers import typescript_field
 from generator.render.typescript.views import property_names
 from generator.render.markdown.common import (
     DocView, Member, doc_description, field_table, render, typescript_fields,
@@ -13,38 +13,40 @@ from generator.render.markdown.common import (
 from generator.render.markdown.examples import Examples
 from generator.render.markdown.printer import print_declaration
 from generator.render.markdown.types_cell import typescript_cell, typescript_heading
+from generator.render.ts_layout import TsLayout
 
 _NO_EXAMPLE = "// No examples available for this model"
 
 
-def typescript_docs(api: ir.Api, package: str) -> dict[str, str]:
+def typescript_docs(api: ir.Api, package: str, layout: TsLayout) -> dict[str, str]:
     examples = Examples(api)
     files: dict[str, str] = {}
     for model in api.models:
-        ns, name = model.name.ts_namespace, model.name.typescript
-        path = f"typescript/docs/models/{ns}/{typescript_doc_stem(name)}.md"
-        files[path] = typescript_doc(api, examples, model, package)
+        path = "typescript/docs/" + layout.doc_path(model.name.ts_namespace, model.name.typescript)
+        files[path] = typescript_doc(api, examples, model, package, layout)
     return files
 
 
-def typescript_doc(api: ir.Api, examples: Examples, model: ir.Model, package: str) -> str:
+def typescript_doc(api: ir.Api, examples: Examples, model: ir.Model, package: str, layout: TsLayout) -> str:
     name, description = model.name.typescript, doc_description(model)
     match model.body:
         case ir.Union(members=members):
-            views = tuple(_member(api, examples, m) for m in members)
+            views = tuple(_member(api, examples, m, layout) for m in members)
             union = DocView(name=name, description=description, members=views, language="typescript")
             return render("union.md.jinja", union)
         case ir.Enum(values=values):
-            example = _example_usage(examples, model, package)
+            example = _example_usage(examples, model, package, layout)
             shown = " | ".join(json.dumps(v, ensure_ascii=False) for v in values)
             enum = DocView(name=name, description=description, example=example, values=shown)
             return render("typescript_enum.md.jinja", enum)
         case ir.Object():
-            example = _example_usage(examples, model, package)
+            example = _example_usage(examples, model, package, layout)
             fields = typescript_fields(model)
+            here = layout.import_path(model.name.ts_namespace)
             # the names the type has: colliding wire names are numbered there (SG021)
             names = dict(zip(map(id, fields), property_names(tuple(map(_field_name, fields)))))
-            table = field_table(fields, lambda f: names[id(f)], lambda f: typescript_cell(api, f.type))
+            table = field_table(fields, lambda f: names[id(f)],
+                                lambda f: typescript_cell(api, f.type, layout, here))
             obj = DocView(name=name, description=description, example=example, table=table)
             return render("typescript_object.md.jinja", obj)
     raise TypeError(model.body)
@@ -54,15 +56,15 @@ def _field_name(field: ir.Field) -> str:
     return typescript_field(field.wire_name, field.name_override)
 
 
-def _example_usage(examples: Examples, model: ir.Model, package: str) -> str:
+def _example_usage(examples: Examples, model: ir.Model, package: str, layout: TsLayout) -> str:
     name = model.name.typescript
-    imports = f'import {{ {name} }} from "{package}/models/{model.name.ts_namespace}";'
+    imports = f'import {{ {name} }} from "{package}/{layout.import_path(model.name.ts_namespace)}";'
     value = None if model.name.ts_namespace == "errors" else examples.for_model(model)
     code = _NO_EXAMPLE if value is None else print_declaration("let", name, value)
     return f"{imports}\n\n{code}"
 
 
-def _member(api: ir.Api, examples: Examples, member: ir.UnionMember) -> Member:
-    heading = typescript_heading(api, member.type)
+def _member(api: ir.Api, examples: Examples, member: ir.UnionMember, layout: TsLayout) -> Member:
+    heading = typescript_heading(api, member.type, layout)
     value = examples.for_union_member(heading, member)
     return Member(heading=heading, code=print_declaration("const", heading, value))
