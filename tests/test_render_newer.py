@@ -16,6 +16,9 @@ import pytest
 import node_env
 from generator import ir
 from generator.config import Config
+from generator.diagnostics import Sink
+from generator.loader import load
+from generator.normalize import normalize
 from generator.render import typescript, typescript_client
 from generator.render.markdown import render_python_docs, render_typescript_docs
 from generator.render.ts_layout import DEFAULT_LAYOUT, TsLayout, kebab
@@ -85,3 +88,77 @@ def test_kebab_modules_and_shared_export_compile(node_modules: Path, tmp_path: P
     assert '"./models": {' in plan["typescript/package.json"]
     package = write_package(plan, tmp_path, node_modules)
     assert_tsc(package, node_modules, "--noEmit")
+
+
+# ---------------------------------------------------------- Example column
+
+
+def _docs_of_spec(tmp_path: Path, spec: str, config: Config) -> dict[str, str]:
+    path = tmp_path / "spec.yaml"
+    path.write_text(spec, encoding="utf-8")
+    ws = load(path)
+    api = normalize(ws, config, Sink(locator=ws.locate))
+    return {**render_python_docs(api, config), **render_typescript_docs(api, config)}
+
+
+EXAMPLES_SPEC = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /files:
+    get:
+      operationId: getFile
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/FileOut"}
+components:
+  schemas:
+    Size:
+      type: string
+      enum: [low, high]
+      example: high
+    FileOut:
+      type: object
+      required: [size_bytes]
+      properties:
+        size_bytes: {type: integer, examples: [13000, 1]}
+        meta: {type: object, examples: [{"customer_id": 234}]}
+        gone: {type: string, examples: [null]}
+        size: {$ref: "#/components/schemas/Size"}
+"""
+
+
+def test_listed_examples_fill_the_example_column_in_newer_versions(tmp_path: Path) -> None:
+    docs = _docs_of_spec(tmp_path, EXAMPLES_SPEC, Config())
+    rows = docs["python/docs/models/fileout.md"].splitlines()
+    assert rows[5].split("|")[5].strip() == "Example"
+    cells = {r.split("|")[1].strip(): r.split("|")[5].strip() for r in rows[7:]}
+    assert cells == {"`size_bytes`": "13000", "`meta`": '{<br/>"customer_id": 234<br/>}',
+                     "`gone`": "<nil>", "`size`": "high"}
+
+
+def test_orq_version_ignores_listed_examples(tmp_path: Path) -> None:
+    docs = _docs_of_spec(tmp_path, EXAMPLES_SPEC, Config(compat_version="1.535.1"))
+    rows = docs["python/docs/models/fileout.md"].splitlines()
+    cells = {r.split("|")[1].strip(): r.split("|")[5].strip() for r in rows[7:]}
+    # the referenced component's own `example` still counts
+    assert cells == {"`size_bytes`": "", "`meta`": "", "`gone`": "", "`size`": "high"}
+
+
+# ------------------------------------------------------------- open enums
+
+
+def test_open_enums_name_their_unrecognized_type() -> None:
+    words = _model("Word", ir.Enum(values=("a", "b"), open=True))
+    chain = _model("Chain", ir.Enum(values=(1, 137), open=True))
+    closed = _model("Closed", ir.Enum(values=("a",)))
+    docs = render_typescript_docs(_api(words, chain, closed), Config())
+    note = "This is an open enum. Unrecognized values will be captured as the `Unrecognized<{}>` branded type."
+    assert docs["typescript/docs/models/operations/word.md"].endswith(
+        f"## Values\n\n{note.format('string')}\n\n```typescript\n\"a\" | \"b\" | Unrecognized<string>\n```")
+    assert docs["typescript/docs/models/operations/chain.md"].endswith(
+        f"## Values\n\n{note.format('number')}\n\n```typescript\n1 | 137 | Unrecognized<number>\n```")
+    assert "open enum" not in docs["typescript/docs/models/operations/closed.md"]

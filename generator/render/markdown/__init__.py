@@ -16,17 +16,15 @@ from generator import ir
 from generator.config import Config
 from generator.render.markdown.python_docs import python_docs
 from generator.render.markdown.typescript_docs import typescript_docs
-from generator.render.ts_layout import TsLayout
 
 __all__ = ["render_python_docs", "render_typescript_docs"]
 
 
 def render_python_docs(api: ir.Api, config: Config) -> dict[str, str]:
-    # The Python docs depend on nothing in the config: links are relative and
-    # there are no import lines.
-    del config
-    return python_docs(api)
+    # Links are relative and there are no import lines: only the version
+    # matters (for the Example column).
+    return python_docs(api, config)
 
 
 def render_typescript_docs(api: ir.Api, config: Config) -> dict[str, str]:
-    return typescript_docs(api, config.typescript_package, TsLayout.of(config))
+    return typescript_docs(api, config)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 
+from dataclasses import dataclass
+
 from generator import ir
+from generator.config import Config
 from generator.render.identifiers import typescript_field
 from generator.render.typescript.views import property_names
 from generator.render.markdown.common import (
-    DocView, Member, doc_description, field_table, render, typescript_fields,
+    DocView, Member, doc_description, field_table, render, shows_listed_examples, typescript_fields,
 )
 from generator.render.markdown.examples import Examples
 from generator.render.markdown.printer import print_declaration
@@ -18,26 +21,40 @@ from generator.render.ts_layout import TsLayout
 _NO_EXAMPLE = "// No examples available for this model"
 
 
-def typescript_docs(api: ir.Api, package: str, layout: TsLayout) -> dict[str, str]:
+def typescript_docs(api: ir.Api, config: Config) -> dict[str, str]:
     examples = Examples(api)
+    context = _Context(package=config.typescript_package, layout=TsLayout.of(config),
+                       listed_examples=shows_listed_examples(config))
     files: dict[str, str] = {}
     for model in api.models:
-        path = "typescript/docs/" + layout.doc_path(model.name.ts_namespace, model.name.typescript)
-        files[path] = typescript_doc(api, examples, model, package, layout)
+        path = "typescript/docs/" + context.layout.doc_path(model.name.ts_namespace, model.name.typescript)
+        files[path] = typescript_doc(api, examples, model, context)
     return files
 
 
-def typescript_doc(api: ir.Api, examples: Examples, model: ir.Model, package: str, layout: TsLayout) -> str:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Context:
+    """What the docs take from the configuration."""
+
+    package: str
+    layout: TsLayout
+    listed_examples: bool
+
+
+def typescript_doc(api: ir.Api, examples: Examples, model: ir.Model, context: _Context) -> str:
     name, description = model.name.typescript, doc_description(model)
+    package, layout = context.package, context.layout
     match model.body:
         case ir.Union(members=members):
             views = tuple(_member(api, examples, m, layout) for m in members)
             union = DocView(name=name, description=description, members=views, language="typescript")
             return render("union.md.jinja", union)
-        case ir.Enum(values=values):
+        case ir.Enum(values=values, open=is_open):
             example = _example_usage(examples, model, package, layout)
-            shown = " | ".join(json.dumps(v, ensure_ascii=False) for v in values)
-            enum = DocView(name=name, description=description, example=example, values=shown)
+            unrecognized = unrecognized_type(values) if is_open else ""
+            shown = " | ".join([*(json.dumps(v, ensure_ascii=False) for v in values), *filter(None, [unrecognized])])
+            enum = DocView(name=name, description=description, example=example, values=shown,
+                           unrecognized=unrecognized)
             return render("typescript_enum.md.jinja", enum)
         case ir.Object():
             example = _example_usage(examples, model, package, layout)
@@ -46,10 +63,17 @@ def typescript_doc(api: ir.Api, examples: Examples, model: ir.Model, package: st
             # the names the type has: colliding wire names are numbered there (SG021)
             names = dict(zip(map(id, fields), property_names(tuple(map(_field_name, fields)))))
             table = field_table(fields, lambda f: names[id(f)],
-                                lambda f: typescript_cell(api, f.type, layout, here))
+                                lambda f: typescript_cell(api, f.type, layout, here), context.listed_examples)
             obj = DocView(name=name, description=description, example=example, table=table)
             return render("typescript_object.md.jinja", obj)
     raise TypeError(model.body)
+
+
+def unrecognized_type(values: tuple[ir.JsonValue, ...]) -> str:
+    """What an open enum keeps an unknown value as: a number when every
+    known value is one, else a string."""
+    numeric = values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
+    return f"Unrecognized<{'number' if numeric else 'string'}>"
 
 
 def _field_name(field: ir.Field) -> str:
