@@ -162,3 +162,28 @@ def test_open_enums_name_their_unrecognized_type() -> None:
     assert docs["typescript/docs/models/operations/chain.md"].endswith(
         f"## Values\n\n{note.format('number')}\n\n```typescript\n1 | 137 | Unrecognized<number>\n```")
     assert "open enum" not in docs["typescript/docs/models/operations/closed.md"]
+
+
+# ------------------------------------------------------------- type cells
+
+
+def test_calendar_dates_link_the_sdk_rfcdate_doc() -> None:
+    day = ir.Primitive(kind="string", format="date")
+    body = _model("Report", ir.Object(fields=(_field("from", day), _field("at", ir.Primitive(
+        kind="string", format="date-time")))), ns="components")
+    docs = render_typescript_docs(_api(body), KEBAB)
+    rows = docs["typescript/docs/models/report.md"].splitlines()
+    assert "| [Date](../types/rfcdate.md) " in rows[-2]
+    assert "[Date](https://developer.mozilla.org/" in rows[-1]
+
+
+@pytest.mark.parametrize(("compat", "bare"), [("1.642.2", "*string*"), ("", '*"supplier"*')])
+def test_const_cells(compat: str, bare: str) -> None:
+    fields = (_field("object", ir.Literal(value="supplier")),
+              _field("stream", ir.Literal(value=False), required=False, default=ir.Json(False)))
+    docs = render_typescript_docs(_api(_model("Supplier", ir.Object(fields=fields))), Config(compat_version=compat))
+    rows = docs["typescript/docs/models/operations/supplier.md"].splitlines()
+    assert f"| {bare} " in rows[-2]
+    assert "| *false* " in rows[-1]
+    python = render_python_docs(_api(_model("Supplier", ir.Object(fields=fields))), Config())
+    assert '*Literal["supplier"]*' in python["python/docs/models/supplier.md"]

@@ -62,7 +62,16 @@ class TsLayout:
     def doc_link(self, from_dir: str, namespace: str, name: str) -> str:
         """A relative link to a model's doc from a doc in ``from_dir``
         (relative to ``docs``, e.g. ``models/operations`` or ``sdks/chat``)."""
-        return "../" * len(from_dir.split("/")) + self.doc_path(namespace, name)
+        return _up(from_dir) + self.doc_path(namespace, name)
+
+    def runtime_type_link(self, from_dir: str, stem: str) -> str:
+        """A link to the doc of one of the SDK's own types (``types/rfcdate.md``)."""
+        return f"{_up(from_dir)}types/{stem}.md"
+
+
+def _up(from_dir: str) -> str:
+    """From a directory below ``docs`` back up to ``docs``."""
+    return "../" * len(from_dir.split("/"))
 
 
 DEFAULT_LAYOUT = TsLayout()

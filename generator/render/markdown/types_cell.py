@@ -92,6 +92,9 @@ def typescript_cell(api: ir.Api, t: ir.TypeExpr, layout: TsLayout = DEFAULT_LAYO
             return f"Record<string, {typescript_cell(api, values, layout, from_dir)}>"
         case ir.Ref(model=model_id):
             return _typescript_ref_cell(api.model(model_id), layout, from_dir)
+        case ir.Primitive(format="date"):
+            # A calendar date is the SDK's own RFCDate type, documented beside the models.
+            return f"[Date]({layout.runtime_type_link(from_dir, 'rfcdate')})"
         case ir.Primitive() if is_date(t):
             return TS_DATE
     return f"*{_typescript_scalar(t)}*"

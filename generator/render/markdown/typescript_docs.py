@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 
 from generator import ir
-from generator.config import Config
+from generator.config import Config, compat_at_least
 from generator.render.identifiers import typescript_field
 from generator.render.typescript.views import property_names
 from generator.render.markdown.common import (
@@ -19,12 +19,16 @@ from generator.render.markdown.types_cell import typescript_cell, typescript_hea
 from generator.render.ts_layout import TsLayout
 
 _NO_EXAMPLE = "// No examples available for this model"
+# The first version seen printing a const without default as its value
+# (1.642 printed its primitive type).
+CONST_LITERALS_SINCE = "1.768.0"
 
 
 def typescript_docs(api: ir.Api, config: Config) -> dict[str, str]:
     examples = Examples(api)
     context = _Context(package=config.typescript_package, layout=TsLayout.of(config),
-                       listed_examples=shows_listed_examples(config))
+                       listed_examples=shows_listed_examples(config),
+                       const_literals=compat_at_least(config, CONST_LITERALS_SINCE))
     files: dict[str, str] = {}
     for model in api.models:
         path = "typescript/docs/" + context.layout.doc_path(model.name.ts_namespace, model.name.typescript)
@@ -39,6 +43,8 @@ class _Context:
     package: str
     layout: TsLayout
     listed_examples: bool
+    const_literals: bool
+    """Every const field shows its value; else only one with a default does."""
 
 
 def typescript_doc(api: ir.Api, examples: Examples, model: ir.Model, context: _Context) -> str:
@@ -63,10 +69,18 @@ def typescript_doc(api: ir.Api, examples: Examples, model: ir.Model, context: _C
             # the names the type has: colliding wire names are numbered there (SG021)
             names = dict(zip(map(id, fields), property_names(tuple(map(_field_name, fields)))))
             table = field_table(fields, lambda f: names[id(f)],
-                                lambda f: typescript_cell(api, f.type, layout, here), context.listed_examples)
+                                lambda f: _field_cell(api, f, context, here), context.listed_examples)
             obj = DocView(name=name, description=description, example=example, table=table)
             return render("typescript_object.md.jinja", obj)
     raise TypeError(model.body)
+
+
+def _field_cell(api: ir.Api, f: ir.Field, context: _Context, here: str) -> str:
+    """A const field shows its value (``*"content"*``, ``*false*``) where it
+    has a default, and from Speakeasy 1.768 on always; else its primitive type."""
+    if isinstance(f.type, ir.Literal) and (f.default is not None or context.const_literals):
+        return f"*{json.dumps(f.type.value, ensure_ascii=False)}*"
+    return typescript_cell(api, f.type, context.layout, here)
 
 
 def unrecognized_type(values: tuple[ir.JsonValue, ...]) -> str:
