@@ -186,6 +186,7 @@ class Parameter:
     explode: bool
     description: str | None = None
     example: Json | None = None
+    listed_example: Json | None = None
     default: Json | None = None
     deprecated: bool = False
     is_global: bool = False

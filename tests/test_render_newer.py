@@ -21,6 +21,8 @@ from generator.loader import load
 from generator.normalize import normalize
 from generator.render import typescript, typescript_client
 from generator.render.markdown import render_python_docs, render_typescript_docs
+from generator.render.markdown.python_docs import enum_member
+from generator.render.python.typeexpr import enum_member_names
 from generator.render.ts_layout import DEFAULT_LAYOUT, TsLayout, kebab
 from test_markdown_docs import BOOL, STR, _api, _field, _model
 from test_typescript_client import assert_tsc, sessions, write_package
@@ -187,3 +189,37 @@ def test_const_cells(compat: str, bare: str) -> None:
     assert "| *false* " in rows[-1]
     python = render_python_docs(_api(_model("Supplier", ir.Object(fields=fields))), Config())
     assert '*Literal["supplier"]*' in python["python/docs/models/supplier.md"]
+
+
+# --------------------------------------------------------- Python enums
+
+
+@pytest.mark.parametrize(("value", "member"), [
+    (1, "ONE"), ("01", "ONE"), ("00", "ZERO"), (31, "THIRTY_ONE"), ("40", "FORTY"),
+    (115, "ONE_HUNDRED_FIFTEEN"), ("", "UNKNOWN"), ("new", "NEW"), ("1a", "1A"),
+])
+def test_python_enum_members_spell_out_numbers(value: object, member: str) -> None:
+    assert enum_member(value) == member  # type: ignore[arg-type]
+
+
+def test_python_enum_class_uses_the_documented_member_names() -> None:
+    assert enum_member_names((0, 31, 2)) == ["ZERO", "THIRTY_ONE", "TWO"]
+    assert enum_member_names(("", "new")) == ["UNKNOWN", "NEW"]
+
+
+def test_parameter_schema_examples_fill_the_example_column(tmp_path: Path) -> None:
+    spec = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /schools:
+    get:
+      operationId: listSchools
+      parameters:
+        - {name: limit, in: query, schema: {type: integer, examples: [1], default: 50}}
+      responses:
+        "204": {description: none}
+"""
+    docs = _docs_of_spec(tmp_path, spec, Config())
+    doc = next(text for path, text in docs.items() if path.startswith("python/") and "`limit`" in text)
+    assert doc.splitlines()[-1].split("|")[5].strip() == "1"

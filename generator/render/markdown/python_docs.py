@@ -6,7 +6,7 @@ import json
 import re
 
 from generator import ir
-from generator.render.identifiers import python_doc_stem, python_field
+from generator.render.identifiers import EMPTY_MEMBER, python_doc_stem, python_field, spelled_number
 from generator.config import Config
 from generator.render.markdown.common import (
     DocView, Member, doc_description, field_table, render, shows_listed_examples,
@@ -20,9 +20,12 @@ _DOCS = "python/docs/models"
 
 
 def enum_member(value: ir.JsonValue) -> str:
-    """The ``Name`` column: runs of non-alphanumerics become ``_``, then
-    upper case (``Translation (document)`` -> ``TRANSLATION_DOCUMENT_``)."""
-    return _NON_ALNUM.sub("_", str(value)).upper()
+    """The ``Name`` column: numbers spelled out (``31`` -> ``THIRTY_ONE``),
+    else runs of non-alphanumerics become ``_``, then upper case
+    (``Translation (document)`` -> ``TRANSLATION_DOCUMENT_``)."""
+    if value == "":
+        return EMPTY_MEMBER
+    return spelled_number(value) or _NON_ALNUM.sub("_", str(value)).upper()
 
 
 def python_docs(api: ir.Api, config: Config) -> dict[str, str]:
