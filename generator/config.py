@@ -54,6 +54,10 @@ class Config:
     legacy_file_naming: bool = True
     """TypeScript file and doc names: lowercased class names (``chatrequest``)
     when true, kebab-case (``chat-request``) when false."""
+    typescript_shared_path: str = "models/components"
+    """Where the TypeScript shared (component) models are imported from,
+    below the package (gen.yaml ``imports.paths.shared``): it sets their
+    qualifier (``components.X`` or ``models.X``) and their docs directory."""
     union_strategy: Literal["left-to-right", "populated-fields"] = "left-to-right"
     """How a TypeScript union picks its member when several parse."""
     zod_version: Literal["v3", "v4", "v4-mini"] = "v3"
@@ -61,11 +65,6 @@ class Config:
     forward_compatible_enums: bool = False
     """Enums accept unknown values (open enums) unless marked closed."""
     forward_compatible_unions: Literal["false", "tagged-only", "all"] = "false"
-    typescript_shared_dir: str = "models/components"
-    typescript_operations_dir: str = "models/operations"
-    typescript_errors_dir: str = "models/errors"
-    """Where the TypeScript namespaces' modules (and docs) go, below ``src/``
-    (and ``docs/``): Speakeasy's ``imports.paths``."""
     compat_version: str = ""
     """The Speakeasy version whose output is matched where versions differ
     (read from the gen.lock beside a gen.yaml); empty for the newest."""
@@ -107,15 +106,13 @@ _OWN_KEYS = {
     "maintain-openapi-order": "maintain_openapi_order",
     "use-class-names-for-array-fields": "use_class_names_for_array_fields",
     "legacy-file-naming": "legacy_file_naming",
+    "typescript-shared-path": "typescript_shared_path",
     "union-strategy": "union_strategy",
     "zod-version": "zod_version",
     "const-fields-always-optional": "const_fields_always_optional",
     "forward-compatible-enums": "forward_compatible_enums",
     "forward-compatible-unions": "forward_compatible_unions",
     "compat-version": "compat_version",
-    "typescript-shared-dir": "typescript_shared_dir",
-    "typescript-operations-dir": "typescript_operations_dir",
-    "typescript-errors-dir": "typescript_errors_dir",
     "max-method-params": "max_method_params",
     "flattening-order": "flattening_order",
     "overlays": "overlays",
@@ -281,14 +278,12 @@ _GEN_KEYS: dict[str, tuple[str, ...]] = {
     "max_method_params": ("*", "maxMethodParams"),
     "flattening_order": ("*", "flatteningOrder"),
     "legacy_file_naming": ("*", "legacyFileNaming"),
+    "typescript_shared_path": ("typescript", "imports", "paths", "shared"),
     "union_strategy": ("*", "unionStrategy"),
     "zod_version": ("*", "zodVersion"),
     "const_fields_always_optional": ("*", "constFieldsAlwaysOptional"),
     "forward_compatible_enums": ("*", "forwardCompatibleEnumsByDefault"),
     "forward_compatible_unions": ("*", "forwardCompatibleUnionsByDefault"),
-    "typescript_shared_dir": ("typescript", "imports", "paths", "shared"),
-    "typescript_operations_dir": ("typescript", "imports", "paths", "operations"),
-    "typescript_errors_dir": ("typescript", "imports", "paths", "errors"),
 }
 
 
@@ -399,7 +394,7 @@ def _check_compat_version(value: object) -> None:
 
 
 def _check_model_dirs(merged: dict[str, object]) -> None:
-    dirs = {f: merged.get(f) for f in ("typescript_shared_dir", "typescript_operations_dir", "typescript_errors_dir")}
+    dirs = {f: merged.get(f) for f in ("typescript_shared_path",)}
     for name, value in dirs.items():
         if value is None:
             continue

@@ -96,6 +96,9 @@ class Field:
     origin: str
     description: str | None = None
     example: Json | None = None
+    listed_example: Json | None = None
+    """The first of the schema's JSON-Schema ``examples`` list (newer
+    Speakeasy versions show it where there is no ``example``)."""
     default: Json | None = None
     deprecated: bool = False
     read_only: bool = False
@@ -183,6 +186,7 @@ class Parameter:
     explode: bool
     description: str | None = None
     example: Json | None = None
+    listed_example: Json | None = None
     default: Json | None = None
     deprecated: bool = False
     is_global: bool = False

@@ -72,12 +72,12 @@ def test_width_counts_code_points_not_bytes() -> None:
     assert table.splitlines()[2] == "| it’s |"
 
 
-def test_escaping_happens_after_padding() -> None:
+def test_escaping_happens_before_padding() -> None:
     table = render_table(["Field", "Type"], [["a|b", "x\ny"]])
     rows = table.splitlines()
     assert rows[0] == "| Field | Type  |"
-    # Padded to 5 first, then `|` -> `\|` and newline -> `<br/>`.
-    assert rows[2] == "| a\\|b   | x<br/>y   |"
+    # Width 5 from the raw cells; `|` -> `\|` and newline -> `<br/>` first, then padded.
+    assert rows[2] == "| a\\|b  | x<br/>y |"
 
 
 def test_escape_cell_leaves_other_markdown_alone() -> None:

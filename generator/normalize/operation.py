@@ -11,6 +11,7 @@ from typing import Any, cast
 
 from generator import ir
 from generator.normalize.context import Slot, seg
+from generator.normalize.field_examples import listed_example
 from generator.normalize.naming import COMPONENT, PARAMETER, REQUEST, RESPONSE
 from generator.normalize.schema import Draft, Typed, Walker
 from generator.normalize.shapes import default_of
@@ -139,6 +140,7 @@ class OperationWalker:
             style=style, explode=explode,
             description=_str(p.get("description")),
             example=ir.Json(example) if ("example" in p or "example" in own_schema) else None,
+            listed_example=listed_example(schema, self.w.ws, f"{pptr}/schema"),
             default=default_of(own_schema),
             deprecated=bool(p.get("deprecated")), is_global=where == "header" and pname in self.global_names,
         )
@@ -146,7 +148,8 @@ class OperationWalker:
     def _fill_wrapper(self, model_id: str, params: tuple[ir.Parameter, ...], body: ir.RequestBody | None) -> None:
         fields = [
             ir.Field(wire_name=p.wire_name, type=p.type, required=p.required, nullable=p.nullable,
-                     origin=p.origin, description=p.description, example=p.example, default=p.default,
+                     origin=p.origin, description=p.description, example=p.example,
+                     listed_example=p.listed_example, default=p.default,
                      deprecated=p.deprecated,
                      param=ir.ParamStyle(location=p.location, style=p.style, explode=p.explode))
             for p in params if not p.is_global

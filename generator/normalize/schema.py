@@ -15,6 +15,7 @@ from generator.diagnostics import Sink, fail
 from generator.loader import Workspace
 from generator.normalize.context import Slot
 from generator.normalize.deviations import Deviations, is_31
+from generator.normalize.field_examples import declared_example, listed_example
 from generator.normalize.naming import COMPONENT
 from generator.normalize.shapes import (
     Schema,
@@ -206,7 +207,8 @@ class Walker:
             nullable=typed.nullable,
             origin=ptr,
             description=desc if isinstance(desc, str) else typed.description,
-            example=ir.Json(own["example"]) if "example" in own else None,
+            example=declared_example(schema, self.ws, ptr),
+            listed_example=listed_example(schema, self.ws, ptr),
             default=default_of(own),
             deprecated=bool(own.get("deprecated")),
             read_only=bool(own.get("readOnly")),

@@ -41,3 +41,35 @@ def python_doc_stem(model_name: str) -> str:
 
 def typescript_doc_stem(model_name: str) -> str:
     return model_name.lower()
+
+
+EMPTY_MEMBER = "UNKNOWN"
+"""The Python enum member of the empty string value."""
+_ONES = ("ZERO ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN ELEVEN TWELVE THIRTEEN FOURTEEN "
+         "FIFTEEN SIXTEEN SEVENTEEN EIGHTEEN NINETEEN").split()
+_TENS = "_ _ TWENTY THIRTY FORTY FIFTY SIXTY SEVENTY EIGHTY NINETY".split()
+_SCALES = ((10**9, "BILLION"), (10**6, "MILLION"), (1000, "THOUSAND"), (100, "HUNDRED"))
+
+
+def _words(n: int) -> list[str]:
+    for size, word in _SCALES:
+        if n >= size:
+            head, rest = divmod(n, size)
+            return [*_words(head), word, *(_words(rest) if rest else [])]
+    if n < 20:
+        return [_ONES[n]]
+    tens, ones = divmod(n, 10)
+    return [_TENS[tens], *([_ONES[ones]] if ones else [])]
+
+
+def spelled_number(value: object) -> str | None:
+    """Enum members for numeric values are spelled out (``31`` or ``"31"`` ->
+    ``THIRTY_ONE``, ``"00"`` -> ``ZERO``), as the newer Python SDKs name them;
+    None for anything but a non-negative integer or a string of digits."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        value = int(value)
+    if not isinstance(value, int) or value < 0 or value >= 10**12:
+        return None
+    return "_".join(_words(value))

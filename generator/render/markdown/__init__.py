@@ -4,7 +4,8 @@ Contract:
 - ``render_python_docs(api, config)`` and ``render_typescript_docs(api,
   config)`` return a file plan: POSIX path relative to OUT -> text.
 - One doc per model: ``python/docs/models/<stem>.md`` and
-  ``typescript/docs/models/<namespace>/<stem>.md``.
+  ``typescript/docs/<import path of the namespace>/<stem>.md``
+  (``models/components/chatrequest.md`` by default).
 - Pure: the same IR and config give the same bytes.  TypeScript example
   values come from a faker seeded per doc, never from global randomness.
 """
@@ -20,11 +21,10 @@ __all__ = ["render_python_docs", "render_typescript_docs"]
 
 
 def render_python_docs(api: ir.Api, config: Config) -> dict[str, str]:
-    # The Python docs depend on nothing in the config: links are relative and
-    # there are no import lines.
-    del config
-    return python_docs(api)
+    # Links are relative and there are no import lines: only the version
+    # matters (for the Example column).
+    return python_docs(api, config)
 
 
 def render_typescript_docs(api: ir.Api, config: Config) -> dict[str, str]:
-    return typescript_docs(api, config.typescript_package)
+    return typescript_docs(api, config)

@@ -11,6 +11,7 @@ from functools import lru_cache
 import jinja2
 
 from generator import ir
+from generator.config import Config, compat_at_least
 from generator.render.env import environment
 from generator.render.markdown.table import render_table
 from generator.words import snake
@@ -18,6 +19,7 @@ from generator.words import snake
 REQUIRED = ":heavy_check_mark:"
 OPTIONAL = ":heavy_minus_sign:"
 NO_DESCRIPTION = "N/A"
+LISTED_EXAMPLES_SINCE = "1.637.0"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -38,6 +40,9 @@ class DocView:
     table: str = ""
     example: str = ""
     values: str = ""
+    unrecognized: str = ""
+    """The branded type an open enum captures unknown values as
+    (``Unrecognized<string>``); empty for a closed enum."""
     members: tuple[Member, ...] = ()
     language: str = ""
     """Code fence language of the union member snippets."""
@@ -75,19 +80,35 @@ def example_cell(example: ir.Json | None) -> str:
     return json.dumps(value)
 
 
+def shows_listed_examples(config: Config) -> bool:
+    """Whether a JSON-Schema ``examples[0]`` fills the Example column: not in
+    Speakeasy 1.535 (orq), always from 1.637 on (the oldest newer golden)."""
+    return compat_at_least(config, LISTED_EXAMPLES_SINCE)
+
+
+def field_example(f: ir.Field, listed: bool) -> ir.Json | None:
+    """The Example column's value: ``example``, else (``listed``) ``examples[0]``."""
+    if f.example is not None or not listed:
+        return f.example
+    return f.listed_example
+
+
 def field_table(
     fields: Sequence[ir.Field],
     name_of: Callable[[ir.Field], str],
     type_of: Callable[[ir.Field], str],
+    listed_examples: bool = False,
 ) -> str:
-    """The ``Field | Type | Required | Description [| Example]`` table."""
-    with_example = any(f.example is not None for f in fields)
+    """The ``Field | Type | Required | Description [| Example]`` table;
+    ``listed_examples``: see ``shows_listed_examples``."""
+    examples = [field_example(f, listed_examples) for f in fields]
+    with_example = any(e is not None for e in examples)
     header = ["Field", "Type", "Required", "Description"] + (["Example"] if with_example else [])
     rows = []
-    for f in fields:
+    for f, example in zip(fields, examples):
         required = REQUIRED if f.required else OPTIONAL
         row = [f"`{name_of(f)}`", type_of(f), required, f.description or NO_DESCRIPTION]
-        rows.append(row + ([example_cell(f.example)] if with_example else []))
+        rows.append(row + ([example_cell(example)] if with_example else []))
     return render_table(header, rows)
 
 

@@ -6,8 +6,11 @@ import json
 import re
 
 from generator import ir
-from generator.render.identifiers import python_doc_stem, python_field
-from generator.render.markdown.common import DocView, Member, doc_description, field_table, render
+from generator.render.identifiers import EMPTY_MEMBER, python_doc_stem, python_field, spelled_number
+from generator.config import Config
+from generator.render.markdown.common import (
+    DocView, Member, doc_description, field_table, render, shows_listed_examples,
+)
 from generator.render.markdown.table import render_table
 from generator.render.markdown.types_cell import python_cell, python_heading
 from generator.render.python.fields import python_names
@@ -17,16 +20,20 @@ _DOCS = "python/docs/models"
 
 
 def enum_member(value: ir.JsonValue) -> str:
-    """The ``Name`` column: runs of non-alphanumerics become ``_``, then
-    upper case (``Translation (document)`` -> ``TRANSLATION_DOCUMENT_``)."""
-    return _NON_ALNUM.sub("_", str(value)).upper()
+    """The ``Name`` column: numbers spelled out (``31`` -> ``THIRTY_ONE``),
+    else runs of non-alphanumerics become ``_``, then upper case
+    (``Translation (document)`` -> ``TRANSLATION_DOCUMENT_``)."""
+    if value == "":
+        return EMPTY_MEMBER
+    return spelled_number(value) or _NON_ALNUM.sub("_", str(value)).upper()
 
 
-def python_docs(api: ir.Api) -> dict[str, str]:
+def python_docs(api: ir.Api, config: Config) -> dict[str, str]:
     files: dict[str, str] = {}
+    listed = shows_listed_examples(config)
     for model in api.models:
         path = f"{_DOCS}/{python_doc_stem(model.name.python)}.md"
-        files[path] = python_doc(api, model)
+        files[path] = python_doc(api, model, listed)
     if api.global_headers:
         files[f"{_DOCS}/internal/globals.md"] = _globals_doc(api)
     # Static: it documents the SDK's own RetryConfig, not the spec.
@@ -35,14 +42,14 @@ def python_docs(api: ir.Api) -> dict[str, str]:
     return files
 
 
-def python_doc(api: ir.Api, model: ir.Model) -> str:
+def python_doc(api: ir.Api, model: ir.Model, listed_examples: bool = False) -> str:
     name, description = model.name.python, doc_description(model)
     match model.body:
         case ir.Object(fields=fields):
             # the names the class has: colliding wire names are numbered there (SG021)
             names = dict(zip(map(id, fields), python_names(fields)))
-            table = field_table(fields, lambda f: names[id(f)], lambda f: python_cell(api, f.type, f.required,
-                                                                                       f.nullable))
+            table = field_table(fields, lambda f: names[id(f)],
+                                lambda f: python_cell(api, f.type, f.required, f.nullable), listed_examples)
             return render("python_object.md.jinja", DocView(name=name, description=description, table=table))
         case ir.Enum(values=values):
             rows = [[f"`{enum_member(v)}`", v if isinstance(v, str) else json.dumps(v)] for v in values]

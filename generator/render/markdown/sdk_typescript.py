@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from generator import ir
 from generator.config import Config
 from generator.examples.faker import format_js_number
-from generator.render.identifiers import typescript_doc_stem, typescript_field
+from generator.render.identifiers import typescript_field
 from generator.render.markdown.calls import Call, CallValues, call_of
 from generator.render.markdown.common import OPTIONAL, REQUIRED
 from generator.render.markdown.examples import Examples
@@ -29,10 +29,14 @@ from generator.render.markdown.sdk_common import (
 )
 from generator.render.markdown.table import render_table
 from generator.render.markdown.types_cell import typescript_cell, typescript_heading
+from generator.render.ts_layout import TsLayout
 from generator.render.markdown.usage import EXAMPLE_FILE, Date, File, Mapping, Obj, Scalar, Seq, Value
 from generator.words import camel
 
 INDENT = 2
+# Where an operation doc sits below ``docs`` (one directory per SDK class),
+# for relative links to model docs.
+_SDK_DIR = "sdks/sdk"
 _OPEN_AS_BLOB = 'import { openAsBlob } from "node:fs";'
 _OPTIONS_ROWS = (
     ["`options`", "RequestOptions", OPTIONAL, "Used to set various options for making HTTP requests."],
@@ -69,6 +73,7 @@ class TypeScriptDocs:
         self.api = api
         self.config = config
         self.examples = Examples(api)
+        self.layout = TsLayout.of(config)
         self.root = typescript_class(config, ())
         self.var = camel(self.root)
         # The client's own naming, so the docs always name a function that exists.
@@ -137,24 +142,25 @@ class TypeScriptDocs:
         """A model link; unions are linked too (the model docs italicise them)."""
         if isinstance(t, ir.Ref):
             name = self.api.model(t.model).name
-            return f"[{name.ts_namespace}.{name.typescript}](../../models/{name.ts_namespace}/" \
-                   f"{typescript_doc_stem(name.typescript)}.md)"
-        return typescript_cell(self.api, t)
+            link = self.layout.doc_link(_SDK_DIR, name.ts_namespace, name.typescript)
+            return f"[{self.layout.qualified(name.ts_namespace, name.typescript)}]({link})"
+        return typescript_cell(self.api, t, self.layout, _SDK_DIR)
 
     def response(self, op: ir.Operation) -> str:
         response = success(op)
         if response is None or response.type is None:
             inner = "void"
         elif is_stream(response):
-            inner = f"[EventStream<{typescript_heading(self.api, response.type)}>](../../models/.md)"
+            inner = f"[EventStream<{typescript_heading(self.api, response.type, self.layout)}>](../../models/.md)"
         elif isinstance(response.type, ir.Ref):
             inner = self._link(response.type)
         else:
-            inner = f"[{typescript_heading(self.api, response.type)}](../../models/.md)"
+            inner = f"[{typescript_heading(self.api, response.type, self.layout)}](../../models/.md)"
         return f"Promise\\<{inner}\\>"
 
     def errors(self, op: ir.Operation) -> str:
-        rows = [(f"{r.model.name.ts_namespace}.{r.model.name.typescript}", ", ".join(r.statuses), r.content_type)
+        rows = [(self.layout.qualified(r.model.name.ts_namespace, r.model.name.typescript), ", ".join(r.statuses),
+                 r.content_type)
                 for r in error_rows(self.api, op)]
         return errors_table(rows, f"errors.{self.config.default_error_name}")
 

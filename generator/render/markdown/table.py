@@ -1,9 +1,11 @@
 """Markdown tables the way Speakeasy's model docs print them.
 
-Every column of a table is padded to one width: the longest cell of the whole
-table, header included, counted in code points.  Escaping (``|`` -> ``\\|``,
-newline -> ``<br/>``) happens *after* padding, so rows holding such characters
-come out longer than the others; that is what the reference docs do.
+Every column of a table is padded to one width: the longest raw cell of the
+whole table, header included, counted in code points.  Each cell is escaped
+(``|`` -> ``\\|``, newline -> ``<br/>``) *before* it is padded to that width,
+so an escaped cell that outgrew the width gets no padding at all (the newer
+reference docs show it; in the orq ones the escaped cells are always the
+widest raw cells, where both orders agree).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Sequence
 
 
 def escape_cell(text: str) -> str:
-    """Make one (already padded) cell safe inside a table row."""
+    """Make one cell safe inside a table row."""
     return text.replace("|", "\\|").replace("\n", "<br/>")
 
 
@@ -26,4 +28,4 @@ def render_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def _row(cells: Sequence[str], width: int) -> str:
-    return "| " + " | ".join(escape_cell(cell.ljust(width)) for cell in cells) + " |"
+    return "| " + " | ".join(escape_cell(cell).ljust(width) for cell in cells) + " |"

@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 
 from generator import ir
-from generator.render.identifiers import python_doc_stem, typescript_doc_stem
+from generator.render.identifiers import python_doc_stem
+from generator.render.ts_layout import DEFAULT_LAYOUT, TsLayout
 
 PY_DATE = "[date](https://docs.python.org/3/library/datetime.html#date-objects)"
 TS_DATE = "[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)"
@@ -80,39 +81,45 @@ def _python_scalar(t: ir.TypeExpr) -> str:
     return "Any"
 
 
-def typescript_cell(api: ir.Api, t: ir.TypeExpr) -> str:
-    """The TypeScript doc cell of a field's type."""
+def typescript_cell(api: ir.Api, t: ir.TypeExpr, layout: TsLayout = DEFAULT_LAYOUT,
+                    from_dir: str = "models/components") -> str:
+    """The TypeScript doc cell of a field's type, in a doc of ``from_dir``
+    (relative to ``docs``; links are relative to it)."""
     match t:
         case ir.Array(items=items):
-            return f"{typescript_cell(api, items)}[]"
+            return f"{typescript_cell(api, items, layout, from_dir)}[]"
         case ir.Map(values=values):
-            return f"Record<string, {typescript_cell(api, values)}>"
+            return f"Record<string, {typescript_cell(api, values, layout, from_dir)}>"
         case ir.Ref(model=model_id):
-            return _typescript_ref_cell(api.model(model_id))
+            return _typescript_ref_cell(api.model(model_id), layout, from_dir)
+        case ir.Primitive(format="date"):
+            # A calendar date is the SDK's own RFCDate type, documented beside the models.
+            return f"[Date]({layout.runtime_type_link(from_dir, 'rfcdate')})"
         case ir.Primitive() if is_date(t):
             return TS_DATE
     return f"*{_typescript_scalar(t)}*"
 
 
-def _typescript_ref_cell(model: ir.Model) -> str:
-    qualified = f"{model.name.ts_namespace}.{model.name.typescript}"
+def _typescript_ref_cell(model: ir.Model, layout: TsLayout, from_dir: str) -> str:
+    ns, name = model.name.ts_namespace, model.name.typescript
+    qualified = layout.qualified(ns, name)
     if isinstance(model.body, ir.Union):
         return f"*{qualified}*"
-    link = f"[{qualified}](../../models/{model.name.ts_namespace}/{typescript_doc_stem(model.name.typescript)}.md)"
+    link = f"[{qualified}]({layout.doc_link(from_dir, ns, name)})"
     # A multipart file accepts the platform's File and Blob as well.
     return f"{TS_FILE} | {link}" if model.role == "file" else link
 
 
-def typescript_heading(api: ir.Api, t: ir.TypeExpr) -> str:
+def typescript_heading(api: ir.Api, t: ir.TypeExpr, layout: TsLayout = DEFAULT_LAYOUT) -> str:
     """The TypeScript type as a union member heading shows it (``ns.X[]``)."""
     match t:
         case ir.Array(items=items):
-            return f"{typescript_heading(api, items)}[]"
+            return f"{typescript_heading(api, items, layout)}[]"
         case ir.Map(values=values):
-            return f"Record<string, {typescript_heading(api, values)}>"
+            return f"Record<string, {typescript_heading(api, values, layout)}>"
         case ir.Ref(model=model_id):
             name = api.model(model_id).name
-            return f"{name.ts_namespace}.{name.typescript}"
+            return layout.qualified(name.ts_namespace, name.typescript)
         case ir.Primitive() if is_date(t):
             return "Date"
     return _typescript_scalar(t)

@@ -4,65 +4,105 @@ from __future__ import annotations
 
 import json
 
+from dataclasses import dataclass
+
 from generator import ir
-from generator.render.identifiers import typescript_doc_stem, typescript_field
+from generator.config import Config, compat_at_least
+from generator.render.identifiers import typescript_field
 from generator.render.typescript.views import property_names
 from generator.render.markdown.common import (
-    DocView, Member, doc_description, field_table, render, typescript_fields,
+    DocView, Member, doc_description, field_table, render, shows_listed_examples, typescript_fields,
 )
 from generator.render.markdown.examples import Examples
 from generator.render.markdown.printer import print_declaration
 from generator.render.markdown.types_cell import typescript_cell, typescript_heading
+from generator.render.ts_layout import TsLayout
 
 _NO_EXAMPLE = "// No examples available for this model"
+# The first version seen printing a const without default as its value
+# (1.642 printed its primitive type).
+CONST_LITERALS_SINCE = "1.768.0"
 
 
-def typescript_docs(api: ir.Api, package: str) -> dict[str, str]:
+def typescript_docs(api: ir.Api, config: Config) -> dict[str, str]:
     examples = Examples(api)
+    context = _Context(package=config.typescript_package, layout=TsLayout.of(config),
+                       listed_examples=shows_listed_examples(config),
+                       const_literals=compat_at_least(config, CONST_LITERALS_SINCE))
     files: dict[str, str] = {}
     for model in api.models:
-        ns, name = model.name.ts_namespace, model.name.typescript
-        path = f"typescript/docs/models/{ns}/{typescript_doc_stem(name)}.md"
-        files[path] = typescript_doc(api, examples, model, package)
+        path = "typescript/docs/" + context.layout.doc_path(model.name.ts_namespace, model.name.typescript)
+        files[path] = typescript_doc(api, examples, model, context)
     return files
 
 
-def typescript_doc(api: ir.Api, examples: Examples, model: ir.Model, package: str) -> str:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Context:
+    """What the docs take from the configuration."""
+
+    package: str
+    layout: TsLayout
+    listed_examples: bool
+    const_literals: bool
+    """Every const field shows its value; else only one with a default does."""
+
+
+def typescript_doc(api: ir.Api, examples: Examples, model: ir.Model, context: _Context) -> str:
     name, description = model.name.typescript, doc_description(model)
+    package, layout = context.package, context.layout
     match model.body:
         case ir.Union(members=members):
-            views = tuple(_member(api, examples, m) for m in members)
+            views = tuple(_member(api, examples, m, layout) for m in members)
             union = DocView(name=name, description=description, members=views, language="typescript")
             return render("union.md.jinja", union)
-        case ir.Enum(values=values):
-            example = _example_usage(examples, model, package)
-            shown = " | ".join(json.dumps(v, ensure_ascii=False) for v in values)
-            enum = DocView(name=name, description=description, example=example, values=shown)
+        case ir.Enum(values=values, open=is_open):
+            example = _example_usage(examples, model, package, layout)
+            unrecognized = unrecognized_type(values) if is_open else ""
+            shown = " | ".join([*(json.dumps(v, ensure_ascii=False) for v in values), *filter(None, [unrecognized])])
+            enum = DocView(name=name, description=description, example=example, values=shown,
+                           unrecognized=unrecognized)
             return render("typescript_enum.md.jinja", enum)
         case ir.Object():
-            example = _example_usage(examples, model, package)
+            example = _example_usage(examples, model, package, layout)
             fields = typescript_fields(model)
+            here = layout.import_path(model.name.ts_namespace)
             # the names the type has: colliding wire names are numbered there (SG021)
             names = dict(zip(map(id, fields), property_names(tuple(map(_field_name, fields)))))
-            table = field_table(fields, lambda f: names[id(f)], lambda f: typescript_cell(api, f.type))
+            table = field_table(fields, lambda f: names[id(f)],
+                                lambda f: _field_cell(api, f, context, here), context.listed_examples)
             obj = DocView(name=name, description=description, example=example, table=table)
             return render("typescript_object.md.jinja", obj)
     raise TypeError(model.body)
+
+
+def _field_cell(api: ir.Api, f: ir.Field, context: _Context, here: str) -> str:
+    """A const field shows its value (``*"content"*``, ``*false*``) where it
+    has a default, and from Speakeasy 1.768 on always; else its primitive type."""
+    if isinstance(f.type, ir.Literal) and (f.default is not None or context.const_literals):
+        return f"*{json.dumps(f.type.value, ensure_ascii=False)}*"
+    return typescript_cell(api, f.type, context.layout, here)
+
+
+def unrecognized_type(values: tuple[ir.JsonValue, ...]) -> str:
+    """What an open enum keeps an unknown value as: a number when every
+    known value is one, else a string."""
+    numeric = values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
+    return f"Unrecognized<{'number' if numeric else 'string'}>"
 
 
 def _field_name(field: ir.Field) -> str:
     return typescript_field(field.wire_name, field.name_override)
 
 
-def _example_usage(examples: Examples, model: ir.Model, package: str) -> str:
+def _example_usage(examples: Examples, model: ir.Model, package: str, layout: TsLayout) -> str:
     name = model.name.typescript
-    imports = f'import {{ {name} }} from "{package}/models/{model.name.ts_namespace}";'
+    imports = f'import {{ {name} }} from "{package}/{layout.import_path(model.name.ts_namespace)}";'
     value = None if model.name.ts_namespace == "errors" else examples.for_model(model)
     code = _NO_EXAMPLE if value is None else print_declaration("let", name, value)
     return f"{imports}\n\n{code}"
 
 
-def _member(api: ir.Api, examples: Examples, member: ir.UnionMember) -> Member:
-    heading = typescript_heading(api, member.type)
+def _member(api: ir.Api, examples: Examples, member: ir.UnionMember, layout: TsLayout) -> Member:
+    heading = typescript_heading(api, member.type, layout)
     value = examples.for_union_member(heading, member)
     return Member(heading=heading, code=print_declaration("const", heading, value))

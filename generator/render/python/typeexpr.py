@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator import ir
+from generator.render.identifiers import EMPTY_MEMBER, spelled_number
 from generator.render.python.code import Call, Expr
 from generator.render.python.escape import py_str
 from generator.render.python.scope import Scope
@@ -45,10 +46,10 @@ _MEMBER_CHARS = re.compile(r"[^0-9A-Za-z]+")
 
 def enum_member_names(values: tuple[object, ...]) -> list[str]:
     """``multi-value-array`` -> ``MULTI_VALUE_ARRAY`` (CONVENTIONS 2.6),
-    made a distinct identifier."""
+    ``31`` -> ``THIRTY_ONE``, made a distinct identifier."""
     out: list[str] = []
     for value in values:
-        name = _MEMBER_CHARS.sub("_", str(value)).upper() or "EMPTY"
+        name = spelled_number(value) or _MEMBER_CHARS.sub("_", str(value)).upper() or EMPTY_MEMBER
         if name[0].isdigit() or name[0] == "_":
             name = "VALUE_" + name.lstrip("_")
         base, n = name, 2

@@ -24,6 +24,7 @@ import jinja2
 from generator import ir
 from generator.config import Config
 from generator.render.env import environment
+from generator.render.ts_layout import TsLayout
 from generator.render.typescript.errors import check_error_names, error_class_ids, error_class_view, runtime_errors
 from generator.render.typescript.escape import jsdoc, ts_key, ts_object_key, ts_string
 from generator.render.typescript.graph import cyclic_refs
@@ -63,12 +64,22 @@ def render(api: ir.Api, config: Config) -> dict[str, str]:
     for path, template in _RUNTIME.items():
         plan[f"{ROOT}/{path}"] = env.get_template(template).render()
     plan[f"{ROOT}/package.json"] = env.get_template("package.json.jinja").render(
-        config=config, namespaces=NAMESPACES
+        config=config, exports=_namespace_exports(TsLayout.of(config))
     )
     plan[f"{ROOT}/tsconfig.json"] = env.get_template("tsconfig.json.jinja").render()
     # A second build of the same sources to CommonJS (dist/cjs), for `require`.
     plan[f"{ROOT}/tsconfig.cjs.json"] = env.get_template("tsconfig.cjs.json.jinja").render()
     return dict(sorted(plan.items()))
+
+
+def _namespace_exports(layout: TsLayout) -> list[tuple[str, str]]:
+    """Package subpath -> source directory of each namespace.  The sources
+    stay in ``src/models/<namespace>``; a configured import path (``models``
+    for the shared models) is the subpath the docs import from, so it is
+    exported too."""
+    exports = {f"models/{ns}": f"models/{ns}" for ns in NAMESPACES}
+    exports.setdefault(layout.import_path("components"), "models/components")
+    return list(exports.items())
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,7 @@ from generator.config import Config
 from generator.diagnostics import fail
 from generator.render.typescript.escape import is_identifier
 from generator.render.typescript.types import body_refs
+from generator.render.ts_layout import TsLayout
 from generator.render.typescript.views import ModelView, ObjectView, module_stem
 
 HTTP_CLIENT_ERRORS = (
@@ -111,7 +112,7 @@ def _access(name: str) -> str:
 def runtime_errors(config: Config) -> dict[str, str]:
     """Module stem -> template of the error classes that are not models."""
     return {
-        module_stem(config.default_error_name): "apierror.ts.jinja",
+        module_stem(config.default_error_name, TsLayout.of(config)): "apierror.ts.jinja",
         VALIDATION_ERROR.lower(): "sdkvalidationerror.ts.jinja",
         "httpclienterrors": "httpclienterrors.ts.jinja",
     }
@@ -125,9 +126,10 @@ def check_error_names(api: ir.Api, config: Config) -> None:
     if default in (VALIDATION_ERROR, *HTTP_CLIENT_ERRORS):
         raise fail("SG030", f"default-error-name {default!r} is the name of a built-in error class")
     stems = set(runtime_errors(config))
+    layout = TsLayout.of(config)
     for model in api.models:
         name = model.name.typescript
-        if model.name.ts_namespace == "errors" and (name in classes or module_stem(name) in stems):
+        if model.name.ts_namespace == "errors" and (name in classes or module_stem(name, layout) in stems):
             raise fail(
                 "SG042",
                 f"error model {name!r} collides with the SDK's own error class of that name or file "

@@ -15,6 +15,7 @@ from typing import Iterable, Literal
 from generator import ir
 from generator.config import Config
 from generator.render.identifiers import typescript_field
+from generator.render.ts_layout import DEFAULT_LAYOUT, TsLayout
 from generator.render.typescript.escape import ts_literal, ts_string
 from generator.render.typescript.types import Scope, body_refs, field_type, is_optional, ts_type
 from generator.render.typescript.zod import zod_field, zod_literal, zod_type, zod_union
@@ -112,10 +113,11 @@ class ModelView:
         return model_path(self.namespace, self.stem)
 
 
-def module_stem(name: str) -> str:
-    """The file name of a model: its lowercased name (unique per namespace,
-    since names are compared case-insensitively when they are assigned)."""
-    stem = name.lower()
+def module_stem(name: str, layout: TsLayout = DEFAULT_LAYOUT) -> str:
+    """The file name of a model: its lowercased or kebab-case name (unique
+    per namespace either way, since names are compared case-insensitively
+    when they are assigned and kebab-case only adds hyphens)."""
+    stem = layout.stem(name)
     return stem + "_" if stem in _RESERVED_STEMS else stem
 
 
@@ -128,13 +130,14 @@ def model_view(api: ir.Api, model: ir.Model, config: Config, lazy: frozenset[str
     same_ns = _same_namespace_refs(api, model)
     taken = frozenset({model.name.typescript} | {api.model(i).name.typescript for i in same_ns})
     scope = Scope(api=api, namespace=ns, taken=taken, lazy=lazy)
+    layout = TsLayout.of(config)
     closed_enum, safe_parse_result = (_runtime_alias(n, taken) for n in ("ClosedEnum", "SafeParseResult"))
     kind, body = _body(model, scope, closed_enum, config)
     return ModelView(
         kind=kind, name=model.name.typescript, fn=camel(model.name.typescript), namespace=ns,
-        stem=module_stem(model.name.typescript), description=model.description,
+        stem=module_stem(model.name.typescript, layout), description=model.description,
         deprecated=model.deprecated, closed_enum=closed_enum, safe_parse_result=safe_parse_result,
-        imports=_imports(api, model, body, same_ns, taken), body=body,
+        imports=_imports(api, model, body, same_ns, taken, layout), body=body,
     )
 
 
@@ -261,7 +264,7 @@ def _runtime_alias(name: str, taken: frozenset[str]) -> str:
 
 def _imports(
     api: ir.Api, model: ir.Model, body: ObjectView | EnumView | UnionView, same_ns: list[str],
-    taken: frozenset[str],
+    taken: frozenset[str], layout: TsLayout,
 ) -> tuple[str, ...]:
     """Import statements, in a fixed order: zod, runtime, other namespaces,
     then same-namespace models by file name."""
@@ -275,11 +278,11 @@ def _imports(
     lines.append(_named_import(("decodeJSON", "encodeJSON", "type SafeParseResult"), taken, "../../lib/json.js"))
     other_ns = sorted({api.model(r).name.ts_namespace for r in body_refs(model.body)} - {model.name.ts_namespace})
     lines += [f"import * as {ns} from {ts_string(f'../{ns}/index.js')};" for ns in other_ns]
-    for ref in sorted(same_ns, key=lambda r: module_stem(api.model(r).name.typescript)):
+    for ref in sorted(same_ns, key=lambda r: module_stem(api.model(r).name.typescript, layout)):
         name = api.model(ref).name.typescript
         names = "".join(f"  {n},\n" for n in (f"type {name}", f"{name}$inboundSchema",
                                                f"type {name}$Outbound", f"{name}$outboundSchema"))
-        lines.append(f"import {{\n{names}}} from {ts_string(f'./{module_stem(name)}.js')};")
+        lines.append(f"import {{\n{names}}} from {ts_string(f'./{module_stem(name, layout)}.js')};")
     return tuple(lines)
 
 

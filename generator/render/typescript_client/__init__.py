@@ -39,6 +39,7 @@ from generator.render.env import environment
 from generator.render.typescript.errors import error_class_ids
 from generator.render.typescript.escape import jsdoc, ts_key, ts_object_key, ts_string
 from generator.render.typescript.types import Scope
+from generator.render.ts_layout import TsLayout
 from generator.render.typescript.views import module_stem
 from generator.render.typescript_client.funcs import core_class_name, function_names
 from generator.render.typescript_client.operations import MethodView, method_view
@@ -143,7 +144,8 @@ def render(api: ir.Api, config: Config) -> dict[str, str]:
             plan[f"{ROOT}/funcs/{method.function}.ts"] = env.get_template("client/func.ts.jinja").render(view=func)
     context = {
         "opts": opts, "config": config, "api": api, "root": root.class_name, "core": core,
-        "default_error": config.default_error_name, "default_error_stem": module_stem(config.default_error_name),
+        "default_error": config.default_error_name,
+        "default_error_stem": module_stem(config.default_error_name, TsLayout.of(config)),
     }
     for path, template in _RUNTIME.items():
         plan[f"{ROOT}/{path}"] = env.get_template(f"client/{template}").render(**context)
