@@ -59,6 +59,8 @@ class Walker:
     _in_progress: set[str] = field(default_factory=set)
     _merging: list[str] = field(default_factory=list)
     """allOf parts being merged by enclosing objects (recursion guard)."""
+    _copying: list[str] = field(default_factory=list)
+    """Components being copied to a position (``allOf`` with siblings)."""
     deviations: Deviations | None = None
 
     def __post_init__(self) -> None:
@@ -75,9 +77,13 @@ class Walker:
         if "$ref" in node:
             return self.ref(node, ptr, slot)
         assert self.deviations is not None
-        self.deviations.schema(node, ptr)
+        if not self._copying:  # a copy's nodes were (or will be) reported at their own place
+            self.deviations.schema(node, ptr)
         nullable = declares_null(node)
-        if _is_bare_ref_allof(node):
+        if _is_single_ref_allof(node):
+            copied = None if _only_annotations_beside_allof(node) else self._copy(node, ptr, slot)
+            if copied is not None:
+                return copied
             typed = self.ref(node["allOf"][0], f"{ptr}/allOf/0", slot)
             return Typed(typed.type, typed.nullable or nullable, node.get("description") or typed.description)
         if isinstance(node.get("allOf"), list) or isinstance(node.get("properties"), dict):
@@ -133,6 +139,26 @@ class Walker:
         ))
         self.drafts[ptr] = draft
         return ir.Ref(model=ptr)
+
+    def _copy(self, node: Schema, ptr: str, slot: Slot) -> Typed | None:
+        """``allOf: [{$ref}]`` with siblings that change the schema (``nullable``,
+        ``default``, ``examples``...): the referenced schema merged with those
+        siblings is a new schema, so a new model at this position (named as an
+        inline schema here), not the reference.  The referenced component is
+        not walked for it, so a component used only this way has no model.
+        None when the target is being walked or copied already (a recursive
+        schema): then it is the reference."""
+        part = node["allOf"][0]
+        target = self.ws.resolve(str(part["$ref"]), f"{ptr}/allOf/0")
+        resolved = self._peek(target.node, target.pointer)
+        if target.pointer in self._in_progress or target.pointer in self._copying or not isinstance(resolved, dict):
+            return None
+        merged = {**resolved, **{k: v for k, v in node.items() if k != "allOf"}}
+        self._copying.append(target.pointer)
+        try:
+            return self.walk(merged, ptr, slot)
+        finally:
+            self._copying.pop()
 
     # -------------------------------------------------------------- $ref
 
@@ -315,12 +341,25 @@ class Walker:
         return node
 
 
-def _is_bare_ref_allof(node: Schema) -> bool:
-    """``allOf: [{$ref}]`` with nothing beside it is just the reference."""
+# Keywords that describe a schema without changing the values it accepts: an
+# ``allOf: [{$ref}]`` with only these beside it is still just the reference
+# (a ``description`` there describes the field, not a new type).
+_ANNOTATIONS = frozenset({"description", "summary", "$comment"})
+# Keywords that give the allOf part company: the schema is merged (an object
+# built from the parts), never a copy of the one part.
+_STRUCTURAL = ("properties", "required", "additionalProperties", "oneOf", "anyOf")
+
+
+def _is_single_ref_allof(node: Schema) -> bool:
+    """``allOf: [{$ref}]``, possibly with siblings that do not add structure."""
     parts = node.get("allOf")
     if not (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], dict) and "$ref" in parts[0]):
         return False
-    return not any(k in node for k in ("properties", "required", "additionalProperties", "oneOf", "anyOf"))
+    return not any(k in node for k in _STRUCTURAL)
+
+
+def _only_annotations_beside_allof(node: Schema) -> bool:
+    return all(k == "allOf" or k in _ANNOTATIONS or k.startswith("x-") for k in node)
 
 
 def _list(value: object) -> list[object]:

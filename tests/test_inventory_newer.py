@@ -1,0 +1,206 @@
+"""Model inventory for schema features of the newer specs (CONVENTIONS-NEWER.md
+"Model inventory"): which schemas become models, with which fields and types."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from generator import ir
+from generator.config import Config
+from generator.diagnostics import Sink
+from generator.loader import load
+from generator.normalize import normalize
+
+
+def _api(tmp_path: Path, text: str, config: Config | None = None) -> ir.Api:
+    path = tmp_path / "spec.yaml"
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    ws = load(path)
+    return normalize(ws, config or Config(), Sink(locator=ws.locate))
+
+
+def _model(api: ir.Api, origin: str) -> ir.Model:
+    return api.model(origin)
+
+
+def _fields(api: ir.Api, model_id: str) -> dict[str, ir.Field]:
+    body = api.model(model_id).body
+    assert isinstance(body, ir.Object)
+    return {f.wire_name: f for f in body.fields}
+
+
+_ALLOF_SPEC = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /school:
+    get:
+      operationId: getSchool
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/School"}
+components:
+  schemas:
+    Kind:
+      type: string
+      enum: [GR, GY]
+      description: the kind
+    Meta:
+      type: object
+      description: meta of anything
+      required: [createdAt]
+      properties:
+        createdAt: {type: string}
+    School:
+      type: object
+      properties:
+        meta:
+          allOf: [{$ref: "#/components/schemas/Meta"}]
+          description: meta of the school
+          examples: [{createdAt: x}]
+        kind:
+          allOf: [{$ref: "#/components/schemas/Kind"}]
+          description: kind of the school
+          nullable: true
+        plain:
+          allOf: [{$ref: "#/components/schemas/Kind"}]
+          description: only a description beside it
+        bare:
+          allOf: [{$ref: "#/components/schemas/Meta"}]
+"""
+
+
+def test_allof_ref_with_siblings_is_a_new_model_at_its_position(tmp_path: Path) -> None:
+    api = _api(tmp_path, _ALLOF_SPEC)
+    school = _fields(api, "#/components/schemas/School")
+    meta_copy = "#/components/schemas/School/properties/meta"
+    assert school["meta"].type == ir.Ref(model=meta_copy)
+    assert api.model(meta_copy).description == "meta of the school"
+    assert _fields(api, meta_copy)["createdAt"].required
+    kind_copy = "#/components/schemas/School/properties/kind"
+    assert school["kind"].type == ir.Ref(model=kind_copy) and school["kind"].nullable
+    assert isinstance(api.model(kind_copy).body, ir.Enum)
+    assert api.model(kind_copy).description == "kind of the school"
+
+
+def test_allof_ref_with_only_a_description_or_nothing_beside_is_the_reference(tmp_path: Path) -> None:
+    api = _api(tmp_path, _ALLOF_SPEC)
+    school = _fields(api, "#/components/schemas/School")
+    assert school["plain"].type == ir.Ref(model="#/components/schemas/Kind")
+    assert school["plain"].description == "only a description beside it"
+    assert school["bare"].type == ir.Ref(model="#/components/schemas/Meta")
+
+
+def test_a_component_used_only_through_copies_has_no_model(tmp_path: Path) -> None:
+    text = _ALLOF_SPEC.replace("        bare:\n          allOf: [{$ref: \"#/components/schemas/Meta\"}]\n", "")
+    ids = {m.id for m in _api(tmp_path, text).models}
+    assert "#/components/schemas/Meta" not in ids
+    assert "#/components/schemas/School/properties/meta" in ids
+
+
+def test_nested_copies_get_their_own_models_per_position(tmp_path: Path) -> None:
+    api = _api(tmp_path, """
+    openapi: 3.1.0
+    info: {title: t, version: "1"}
+    paths:
+      /f:
+        get:
+          operationId: getF
+          responses:
+            "200":
+              description: ok
+              content:
+                application/json:
+                  schema: {$ref: "#/components/schemas/Filter"}
+    components:
+      schemas:
+        Inner:
+          type: object
+          properties: {a: {type: string}}
+        Equals:
+          type: object
+          properties:
+            inner: {allOf: [{$ref: "#/components/schemas/Inner"}], nullable: true}
+        Filter:
+          type: object
+          properties:
+            equals: {allOf: [{$ref: "#/components/schemas/Equals"}], nullable: true}
+            notEquals: {allOf: [{$ref: "#/components/schemas/Equals"}], nullable: true}
+    """)
+    ids = {m.id for m in api.models}
+    base = "#/components/schemas/Filter/properties/"
+    assert {base + "equals/properties/inner", base + "notEquals/properties/inner"} <= ids
+    assert "#/components/schemas/Equals" not in ids
+
+
+def test_a_recursive_allof_copy_falls_back_to_the_reference(tmp_path: Path) -> None:
+    api = _api(tmp_path, """
+    openapi: 3.1.0
+    info: {title: t, version: "1"}
+    paths:
+      /n:
+        get:
+          operationId: getNode
+          responses:
+            "200":
+              description: ok
+              content:
+                application/json:
+                  schema: {$ref: "#/components/schemas/Node"}
+    components:
+      schemas:
+        Node:
+          type: object
+          properties:
+            child: {allOf: [{$ref: "#/components/schemas/Node"}], nullable: true}
+    """)
+    child = _fields(api, "#/components/schemas/Node")["child"]
+    assert child.type == ir.Ref(model="#/components/schemas/Node") and child.nullable
+
+
+_SECURITY_SPEC = """
+openapi: 3.0.3
+info: {title: t, version: "1"}
+security: [{Key: []}, {OAuth: []}]
+paths:
+  /a:
+    get:
+      operationId: both
+      security: [{OAuth: [read], Key: []}]
+      responses: {"204": {description: done}}
+  /b:
+    get:
+      operationId: keyOnly
+      security: [{Key: [scope]}]
+      responses: {"204": {description: done}}
+  /c:
+    get:
+      operationId: anonymous
+      security: []
+      responses: {"204": {description: done}}
+components:
+  securitySchemes:
+    OAuth: {type: oauth2, flows: {}}
+    Key: {type: apiKey, in: header, name: X-Key}
+"""
+
+
+def test_global_security_fields_follow_the_document_requirements(tmp_path: Path) -> None:
+    api = _api(tmp_path, _SECURITY_SPEC)
+    assert api.security_model is not None
+    fields = list(_fields(api, api.security_model).values())
+    assert [(f.wire_name, f.required) for f in fields] == [("Key", False), ("OAuth", False)]
+
+
+def test_an_operation_needing_two_schemes_at_once_gets_its_own_security_model(tmp_path: Path) -> None:
+    api = _api(tmp_path, _SECURITY_SPEC)
+    ops = {op.operation_id: op for op in api.operations}
+    assert ops["keyOnly"].security_model is None and ops["anonymous"].security_model is None
+    model_id = ops["both"].security_model
+    assert model_id is not None and api.model(model_id).name.python == "BothSecurity"
+    fields = list(_fields(api, model_id).values())
+    assert [(f.wire_name, f.required) for f in fields] == [("OAuth", True), ("Key", True)]
