@@ -13,6 +13,7 @@ from generator import ir
 from generator.normalize.context import Slot, seg
 from generator.normalize.naming import PARAMETER, REQUEST, RESPONSE
 from generator.normalize.schema import Draft, Typed, Walker
+from generator.normalize.security import operation_security
 from generator.normalize.shapes import default_of
 from generator.words import class_word, pascal
 
@@ -55,9 +56,12 @@ def status_order(code: str) -> tuple[int, str]:
 
 
 class OperationWalker:
-    def __init__(self, walker: Walker, global_names: frozenset[str]) -> None:
+    def __init__(self, walker: Walker, global_names: frozenset[str], global_security: list[list[str]] | None = None,
+                 schemes: tuple[str, ...] = ()) -> None:
         self.w = walker
         self.global_names = global_names
+        self.global_security = global_security or []
+        self.schemes = schemes
 
     def walk(self, ptr: str, op: dict[str, Any], method: str, path: str, shared: list[object]) -> ir.Operation:
         name = operation_name(op, method, path)
@@ -72,6 +76,8 @@ class OperationWalker:
         ir_params = tuple(self._parameter(pptr, p, name, g, base) for pptr, p in params)
         body = self._request_body(ptr, op, name, g)
         responses = self._responses(ptr, op, name, g)
+        security_model = operation_security(self.w, ptr, name, g, op.get("security"), self.global_security,
+                                            self.schemes)
         if request_model:
             self._fill_wrapper(request_model, ir_params, body)
         method_name = op.get("x-speakeasy-name-override") or op.get("operationId") or name
@@ -79,6 +85,7 @@ class OperationWalker:
             id=ptr, name=name, operation_id=op.get("operationId"), method=method, path=path,
             group=groups, method_name=str(method_name), parameters=ir_params, responses=responses,
             request_body=body, request_model=request_model, globals_model=globals_model,
+            security_model=security_model,
             summary=_str(op.get("summary")), description=_str(op.get("description")),
             tags=tuple(t for t in op.get("tags") or [] if isinstance(t, str)),
             security=_security_keys(op.get("security")), deprecated=bool(op.get("deprecated")),
