@@ -204,3 +204,124 @@ def test_an_operation_needing_two_schemes_at_once_gets_its_own_security_model(tm
     assert model_id is not None and api.model(model_id).name.python == "BothSecurity"
     fields = list(_fields(api, model_id).values())
     assert [(f.wire_name, f.required) for f in fields] == [("OAuth", True), ("Key", True)]
+
+
+_SHARED_SPEC = """
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    post:
+      operationId: createA
+      requestBody: {$ref: "#/components/requestBodies/Thing"}
+      responses:
+        "200": {$ref: "#/components/responses/Thing"}
+        "400": {$ref: "#/components/responses/Problem"}
+  /b:
+    post:
+      operationId: createB
+      requestBody: {$ref: "#/components/requestBodies/Thing"}
+      responses:
+        "400": {$ref: "#/components/responses/Problem"}
+components:
+  requestBodies:
+    Thing:
+      description: a thing to create
+      content:
+        application/json:
+          schema: {type: object, properties: {name: {type: string}}}
+  responses:
+    Thing:
+      description: the created thing
+      content:
+        application/json:
+          schema: {type: object, properties: {id: {type: string}}}
+    Problem:
+      description: bad
+      content:
+        application/json:
+          schema: {type: object, properties: {message: {type: string}}}
+"""
+
+
+def test_shared_request_bodies_and_responses_are_one_model_named_by_their_key(tmp_path: Path) -> None:
+    api = _api(tmp_path, _SHARED_SPEC)
+    ops = {op.operation_id: op for op in api.operations}
+    body, other = ops["createA"].request_body, ops["createB"].request_body
+    assert other is not None and body is not None and other.type == body.type
+    assert body is not None and isinstance(body.type, ir.Ref)
+    # the key is taken by the request body, so the response adds its kind
+    assert api.model(body.type.model).name.python == "Thing"
+    assert api.model(body.type.model).description == "a thing to create"
+    ok = next(r for r in ops["createA"].responses if r.status == "200")
+    assert isinstance(ok.type, ir.Ref) and api.model(ok.type.model).name.python == "ThingResponse"
+    errors = [r.type for op in api.operations for r in op.responses if r.status == "400"]
+    assert errors[0] == errors[1]
+    assert sum(1 for m in api.models if m.role == "error") == 1
+
+
+def test_an_object_without_properties_or_extra_keys_is_an_empty_model(tmp_path: Path) -> None:
+    api = _api(tmp_path, """
+    openapi: 3.0.3
+    info: {title: t, version: "1"}
+    paths:
+      /a:
+        get:
+          operationId: getA
+          responses:
+            "200":
+              description: ok
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    properties:
+                      empty: {type: object, description: nothing inside}
+                      closed: {type: object, additionalProperties: false}
+                      free: {type: object, additionalProperties: true}
+                      typed: {type: object, additionalProperties: {type: integer}}
+    """)
+    root = next(r for r in api.operations[0].responses).type
+    assert isinstance(root, ir.Ref)
+    fields = _fields(api, root.model)
+    for name in ("empty", "closed"):
+        ref = fields[name].type
+        assert isinstance(ref, ir.Ref) and api.model(ref.model).body == ir.Object(fields=())
+    assert fields["free"].type == ir.Map(values=ir.Any())
+    assert fields["typed"].type == ir.Map(values=ir.Primitive(kind="integer"))
+
+
+def test_additional_properties_of_a_referenced_object(tmp_path: Path) -> None:
+    api = _api(tmp_path, """
+    openapi: 3.1.0
+    info: {title: t, version: "1"}
+    paths:
+      /a:
+        get:
+          operationId: getA
+          responses:
+            "200":
+              description: ok
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    properties:
+                      open: {type: object, properties: {a: {type: string}}, additionalProperties: true}
+                      typed: {type: object, properties: {a: {type: string}}, additionalProperties: {type: number}}
+                      closed: {type: object, properties: {a: {type: string}}, additionalProperties: false}
+    """)
+    root = api.operations[0].responses[0].type
+    assert isinstance(root, ir.Ref)
+    fields = _fields(api, root.model)
+
+    def additional(name: str) -> ir.TypeExpr | None:
+        ref = fields[name].type
+        assert isinstance(ref, ir.Ref)
+        body = api.model(ref.model).body
+        assert isinstance(body, ir.Object)
+        return body.additional
+
+    assert additional("open") == ir.Any()
+    assert additional("typed") == ir.Primitive(kind="number")
+    assert additional("closed") is None

@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from generator import ir
 from generator.normalize.context import Slot, seg
-from generator.normalize.naming import PARAMETER, REQUEST, RESPONSE
+from generator.normalize.naming import COMPONENT, PARAMETER, REQUEST, RESPONSE
 from generator.normalize.schema import Draft, Typed, Walker
 from generator.normalize.security import operation_security
 from generator.normalize.shapes import default_of
@@ -62,6 +62,8 @@ class OperationWalker:
         self.global_names = global_names
         self.global_security = global_security or []
         self.schemes = schemes
+        self._shared: dict[str, Typed] = {}
+        """Schema pointer in a shared request body or response -> its type."""
 
     def walk(self, ptr: str, op: dict[str, Any], method: str, path: str, shared: list[object]) -> ir.Operation:
         name = operation_name(op, method, path)
@@ -174,6 +176,14 @@ class OperationWalker:
             return None
         ctype, media = picked
         desc = _str(body.get("description"))
+        shared = self._shared_component(op["requestBody"], bptr, "requestBodies")
+        if shared is not None:
+            sptr = f"{shared}/content/{_escape(ctype)}/schema"
+            typed = self._shared_root(media.get("schema", True), sptr, shared, "request", desc,
+                                      multipart=ctype.startswith("multipart/form-data"))
+            return ir.RequestBody(content_type=ctype, type=typed.type, required=bool(body.get("required")),
+                                  nullable=typed.nullable, origin=sptr, description=desc,
+                                  example=ir.Json(media["example"]) if "example" in media else None)
         # "RequestBody" is the root's own segment: a root union's members drop it.
         slot = Slot(root=name, klass=REQUEST, role="request", owner=name, namespace="operations", request=True,
                     base="RequestBody", root_prefix=tuple(s for s in (g, "Request") if s),
@@ -198,6 +208,15 @@ class OperationWalker:
                 continue
             ctype, media = picked
             ok = code.startswith("2")
+            shared = self._shared_component(raw.get(code, raw.get(int(code)) if code.isdigit() else None), rptr,
+                                            "responses")
+            if shared is not None:
+                sptr = f"{shared}/content/{_escape(ctype)}/schema"
+                typed = self._shared_root(media.get("schema", True), sptr, shared, "response" if ok else "error",
+                                          desc)
+                out.append(ir.Response(status=code, origin=rptr, description=desc, content_type=ctype,
+                                       type=typed.type))
+                continue
             slot = Slot(root=name, klass=RESPONSE, role="response" if ok else "error", owner=name,
                         namespace="operations" if ok else "errors", request=False, base="ResponseBody",
                         root_prefix=tuple(s for s in (g, "Response", code) if s),
@@ -206,6 +225,33 @@ class OperationWalker:
             typed = self._root(media.get("schema", True), sptr, slot, desc, error=not ok)
             out.append(ir.Response(status=code, origin=rptr, description=desc, content_type=ctype, type=typed.type))
         return tuple(out)
+
+    def _shared_component(self, raw: object, ptr: str, section: str) -> str | None:
+        """The pointer of the ``components/{section}/K`` a ``$ref`` names, else None."""
+        if not (isinstance(raw, dict) and "$ref" in raw):
+            return None
+        pointer = self.w.ws.resolve(str(raw["$ref"]), ptr).pointer
+        prefix = f"#/components/{section}/"
+        return pointer if pointer.startswith(prefix) and pointer.count("/") == 3 else None
+
+    def _shared_root(self, schema: object, sptr: str, component: str, role: str, fallback: str | None,
+                     multipart: bool = False) -> Typed:
+        """The body of a shared request body or response (``components/requestBodies``,
+        ``components/responses``): one model for every operation that uses it,
+        named after its component key like a schema component, or, when that
+        name is taken, the key plus ``RequestBody`` / ``Response``."""
+        done = self._shared.get(sptr)
+        if done is not None:
+            return done
+        key = component.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~")
+        base = class_word(key, "Schema")
+        namespace = "components" if role != "error" else "errors"
+        suffix = "RequestBody" if role == "request" else "Response"
+        slot = Slot(root=base, klass=COMPONENT, role=role, owner=base, namespace=namespace,
+                    request=role == "request", base="", root_prefix=(suffix,), multipart=multipart)
+        typed = self._root(schema, sptr, slot, fallback, error=role == "error")
+        self._shared[sptr] = typed
+        return typed
 
     def _root(self, schema: object, sptr: str, slot: Slot, fallback: str | None, error: bool = False) -> Typed:
         if isinstance(schema, dict) and "$ref" in schema:
