@@ -110,6 +110,9 @@ class Walker:
             items = self.walk(node.get("items", True), f"{ptr}/items", slot.same_place())
             return Typed(ir.Array(items=items.type), nullable, desc)
         if kind == "object":
+            if node.get("additionalProperties") in (None, False):
+                # no properties and no extra keys allowed: a model with no fields
+                return self._object(node, ptr, slot, nullable)
             return Typed(self._map(node, ptr, slot), nullable, desc)
         if kind == "string" and slot.multipart and node.get("format") == "binary":
             return Typed(self._file_object(ptr, slot), nullable, desc)
@@ -119,6 +122,19 @@ class Walker:
         if kind:
             self.sink.warning("SG101", f"unknown type {kind!r}; using Any", ptr)
         return Typed(ir.Any(), nullable, desc)
+
+    def _additional(self, node: Schema, ptr: str, slot: Slot) -> ir.TypeExpr | None:
+        """The type of the keys an object accepts beyond its properties:
+        ``additionalProperties: true`` or ``{}`` is Any, a schema its type;
+        absent or ``false`` is None (no extra keys are modelled)."""
+        if "properties" not in node:
+            return None
+        extra = node.get("additionalProperties")
+        if extra is True or extra == {}:
+            return ir.Any()
+        if isinstance(extra, dict):
+            return self.walk(extra, f"{ptr}/additionalProperties", slot.property("AdditionalProperties", True)).type
+        return None
 
     def _map(self, node: Schema, ptr: str, slot: Slot) -> ir.TypeExpr:
         extra = node.get("additionalProperties")
@@ -215,7 +231,7 @@ class Walker:
                 continue
             fields.append(self._field(name, schema, pptr, slot, name in required))
         del self._merging[depth:]
-        draft.body = ir.Object(fields=tuple(fields))
+        draft.body = ir.Object(fields=tuple(fields), additional=self._additional(node, ptr, slot))
         if draft.description is None:
             draft.description = self._first_part_description(node, ptr)
         return Typed(ir.Ref(model=ptr), nullable, draft.description)
