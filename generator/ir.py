@@ -243,6 +243,9 @@ class Operation:
     request_model: str | None = None
     """Id of the ``{Op}Request`` wrapper model, when there is one."""
     globals_model: str | None = None
+    response_model: str | None = None
+    """Id of the ``{Op}Response`` wrapper (``headers`` and ``result``), when a
+    response of the operation declares headers."""
     security_model: str | None = None
     """Id of the ``{Op}Security`` model, when the operation's own ``security``
     needs credentials the global ``Security`` cannot carry."""

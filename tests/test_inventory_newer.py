@@ -325,3 +325,48 @@ def test_additional_properties_of_a_referenced_object(tmp_path: Path) -> None:
     assert additional("open") == ir.Any()
     assert additional("typed") == ir.Primitive(kind="number")
     assert additional("closed") is None
+
+
+_HEADERS_SPEC = """
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: listThings
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {id: {type: string}}}
+  /b:
+    delete:
+      operationId: dropThing
+      responses:
+        "204": {description: gone}
+        "429":
+          description: slow down
+          headers: {Retry-After: {schema: {type: string}}}
+"""
+
+
+def test_an_operation_with_response_headers_returns_a_wrapper_with_headers_and_result(tmp_path: Path) -> None:
+    text = _HEADERS_SPEC.replace("        \"200\":\n          description: ok\n",
+                                 "        \"200\":\n          description: ok\n"
+                                 "          headers: {X-Rate: {schema: {type: integer}}}\n")
+    api = _api(tmp_path, text)
+    ops = {op.operation_id: op for op in api.operations}
+    wrapper = ops["listThings"].response_model
+    assert wrapper is not None and api.model(wrapper).name.python == "ListThingsResponse"
+    fields = _fields(api, wrapper)
+    assert fields["headers"].type == ir.Map(values=ir.Array(items=ir.Primitive(kind="string")))
+    assert fields["result"].type == ops["listThings"].responses[0].type and fields["result"].required
+    # headers on an error response are enough; no success body means no result
+    drop = ops["dropThing"].response_model
+    assert drop is not None and list(_fields(api, drop)) == ["headers"]
+
+
+def test_an_operation_without_response_headers_has_no_wrapper(tmp_path: Path) -> None:
+    api = _api(tmp_path, _HEADERS_SPEC)
+    assert next(op for op in api.operations if op.operation_id == "listThings").response_model is None

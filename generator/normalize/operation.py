@@ -78,6 +78,7 @@ class OperationWalker:
         ir_params = tuple(self._parameter(pptr, p, name, g, base) for pptr, p in params)
         body = self._request_body(ptr, op, name, g)
         responses = self._responses(ptr, op, name, g)
+        response_model = self._response_wrapper(ptr, op, name, responses)
         security_model = operation_security(self.w, ptr, name, g, op.get("security"), self.global_security,
                                             self.schemes)
         if request_model:
@@ -87,7 +88,7 @@ class OperationWalker:
             id=ptr, name=name, operation_id=op.get("operationId"), method=method, path=path,
             group=groups, method_name=str(method_name), parameters=ir_params, responses=responses,
             request_body=body, request_model=request_model, globals_model=globals_model,
-            security_model=security_model,
+            security_model=security_model, response_model=response_model,
             summary=_str(op.get("summary")), description=_str(op.get("description")),
             tags=tuple(t for t in op.get("tags") or [] if isinstance(t, str)),
             security=_security_keys(op.get("security")), deprecated=bool(op.get("deprecated")),
@@ -225,6 +226,30 @@ class OperationWalker:
             typed = self._root(media.get("schema", True), sptr, slot, desc, error=not ok)
             out.append(ir.Response(status=code, origin=rptr, description=desc, content_type=ctype, type=typed.type))
         return tuple(out)
+
+    def _response_wrapper(self, ptr: str, op: dict[str, Any], name: str,
+                          responses: tuple[ir.Response, ...]) -> str | None:
+        """``{Op}Response``: when any response of the operation declares
+        ``headers``, the call returns the response headers (every header, as
+        lists of values) beside the success body as ``result``."""
+        raw = op.get("responses")
+        if not isinstance(raw, dict):
+            return None
+        declared = [self.w._peek(r, f"{ptr}/responses/{c}") for c, r in raw.items()]
+        if not any(isinstance(r, dict) and isinstance(r.get("headers"), dict) and r["headers"] for r in declared):
+            return None
+        model_id = f"{ptr}#response"
+        text = ir.Primitive(kind="string")
+        fields = [ir.Field(wire_name="headers", type=ir.Map(values=ir.Array(items=text)), required=True,
+                           nullable=False, origin=f"{ptr}/responses")]
+        ok = next((r for r in responses if r.status.startswith("2") and r.type is not None), None)
+        if ok is not None and ok.type is not None:
+            fields.append(ir.Field(wire_name="result", type=ok.type, required=True, nullable=False,
+                                   origin=ok.origin))
+        slot = Slot(root=name, klass=RESPONSE, role="response", owner=name, namespace="operations",
+                    request=False, base="Response", root_prefix=("Response",))
+        self.w.drafts[model_id] = Draft(model_id, slot, None, body=ir.Object(fields=tuple(fields)))
+        return model_id
 
     def _shared_component(self, raw: object, ptr: str, section: str) -> str | None:
         """The pointer of the ``components/{section}/K`` a ``$ref`` names, else None."""
