@@ -370,3 +370,44 @@ def test_an_operation_with_response_headers_returns_a_wrapper_with_headers_and_r
 def test_an_operation_without_response_headers_has_no_wrapper(tmp_path: Path) -> None:
     api = _api(tmp_path, _HEADERS_SPEC)
     assert next(op for op in api.operations if op.operation_id == "listThings").response_model is None
+
+
+_EXAMPLES_SPEC = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: getA
+      parameters:
+        - {name: limit, in: query, schema: {type: integer, examples: [5]}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  code: {type: string, examples: ["0184", null]}
+                  both: {type: string, example: old, examples: [new]}
+"""
+
+
+def test_the_first_of_examples_is_the_example_in_newer_versions(tmp_path: Path) -> None:
+    api = _api(tmp_path, _EXAMPLES_SPEC)
+    root = api.operations[0].responses[0].type
+    assert isinstance(root, ir.Ref)
+    fields = _fields(api, root.model)
+    assert fields["code"].example == ir.Json("0184")
+    assert fields["both"].example == ir.Json("old")
+    assert api.operations[0].parameters[0].example == ir.Json(5)
+
+
+def test_examples_are_ignored_when_matching_speakeasy_1_535(tmp_path: Path) -> None:
+    api = _api(tmp_path, _EXAMPLES_SPEC, Config(compat_version="1.535.1"))
+    root = api.operations[0].responses[0].type
+    assert isinstance(root, ir.Ref)
+    fields = _fields(api, root.model)
+    assert fields["code"].example is None and fields["both"].example == ir.Json("old")
+    assert api.operations[0].parameters[0].example is None

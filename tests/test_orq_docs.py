@@ -27,6 +27,8 @@ def _generate(tmp_path: Path, spec: str, golden: str, target: str) -> Path:
     config = tmp_path / golden / "gen.yaml"
     config.parent.mkdir(parents=True)
     shutil.copy(shared_path("golden", golden, "gen.yaml"), config)
+    # and its gen.lock: the Speakeasy version whose behaviour is matched (compat_version)
+    shutil.copy(shared_path("golden", golden, "gen.lock"), config.parent / "gen.lock")
     out = tmp_path / golden / "out"
     done = subprocess.run(
         [sys.executable, "-m", "generator.cli", "generate", str(shared_path("specs", spec)), "--config", str(config),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator import ir
-from generator.config import Config
+from generator.config import Config, compat_at_least
 from generator.diagnostics import Sink, fail
 from generator.loader import Workspace
 from generator.normalize.api_checks import check_document, check_field_names, check_info, check_operations
@@ -25,10 +25,15 @@ from generator.normalize.schema import Draft, Walker
 from generator.normalize.security import GLOBAL_SECURITY, requirements
 from generator.words import pascal
 
+# The first Speakeasy version seen to take a schema's `examples[0]` as its
+# example (1.535 ignored `examples`; every newer golden uses it).
+EXAMPLES_COUNT_SINCE = "1.637.0"
+
+
 def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None = None) -> ir.Api:
     doc = check_document(ws)
     check_info(doc, sink)
-    walker = Walker(ws, sink)
+    walker = Walker(ws, sink, use_examples=compat_at_least(config, EXAMPLES_COUNT_SINCE))
     global_headers = _global_headers(doc)
     schemes = _security_schemes(doc)
     ops_walker = OperationWalker(walker, frozenset(p.wire_name for p in global_headers),

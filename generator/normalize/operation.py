@@ -14,7 +14,7 @@ from generator.normalize.context import Slot, seg
 from generator.normalize.naming import COMPONENT, PARAMETER, REQUEST, RESPONSE
 from generator.normalize.schema import Draft, Typed, Walker
 from generator.normalize.security import operation_security
-from generator.normalize.shapes import default_of
+from generator.normalize.shapes import default_of, example_of
 from generator.words import class_word, pascal
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -140,13 +140,13 @@ class OperationWalker:
         style = str(p.get("style", _DEFAULT_STYLE.get(where, "form")))
         explode = bool(p.get("explode", style == "form"))
         own_schema = schema if isinstance(schema, dict) else {}
-        example = p["example"] if "example" in p else own_schema.get("example")
+        example = ir.Json(p["example"]) if "example" in p else example_of(own_schema, self.w.use_examples)
         return ir.Parameter(
             wire_name=pname, location=cast(ir.ParamLocation, where), required=bool(p.get("required")),
             type=typed.type, nullable=typed.nullable, origin=pptr,
             style=style, explode=explode,
             description=_str(p.get("description")),
-            example=ir.Json(example) if ("example" in p or "example" in own_schema) else None,
+            example=example,
             default=default_of(own_schema),
             deprecated=bool(p.get("deprecated")), is_global=where == "header" and pname in self.global_names,
         )

@@ -22,6 +22,7 @@ from generator.normalize.shapes import (
     default_of,
     is_null_schema,
     non_null_types,
+    example_of,
     primitive_key,
     union_variants,
 )
@@ -62,6 +63,9 @@ class Walker:
     _copying: list[str] = field(default_factory=list)
     """Components being copied to a position (``allOf`` with siblings)."""
     deviations: Deviations | None = None
+    use_examples: bool = True
+    """A schema's ``examples[0]`` is its example when it has no ``example``
+    (Speakeasy 1.637 and newer; 1.535 ignored ``examples``)."""
 
     def __post_init__(self) -> None:
         root = self.ws.root
@@ -248,7 +252,7 @@ class Walker:
             nullable=typed.nullable,
             origin=ptr,
             description=desc if isinstance(desc, str) else typed.description,
-            example=ir.Json(own["example"]) if "example" in own else None,
+            example=example_of(own, self.use_examples),
             default=default_of(own),
             deprecated=bool(own.get("deprecated")),
             read_only=bool(own.get("readOnly")),
@@ -339,7 +343,7 @@ class Walker:
             typed = self.walk(variant, mptr, slot.member(index, title_base, slot.base))
             own = variant if isinstance(variant, dict) else {}
             members.append(ir.UnionMember(type=typed.type, origin=mptr, title=title if title_base else None,
-                                          example=ir.Json(own["example"]) if "example" in own else None))
+                                          example=example_of(own, self.use_examples)))
         disc = node.get("discriminator")
         prop = disc.get("propertyName") if isinstance(disc, dict) else None
         draft.body = ir.Union(members=tuple(members), discriminator=prop if isinstance(prop, str) else None)
