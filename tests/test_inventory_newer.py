@@ -411,3 +411,47 @@ def test_examples_are_ignored_when_matching_speakeasy_1_535(tmp_path: Path) -> N
     fields = _fields(api, root.model)
     assert fields["code"].example is None and fields["both"].example == ir.Json("old")
     assert api.operations[0].parameters[0].example is None
+
+
+def test_an_allof_part_that_only_describes_is_dropped(tmp_path: Path) -> None:
+    api = _api(tmp_path, """
+    openapi: 3.0.3
+    info: {title: t, version: "1"}
+    paths:
+      /a:
+        get:
+          operationId: getA
+          responses:
+            "200":
+              description: ok
+              content:
+                application/json:
+                  schema: {$ref: "#/components/schemas/Chargeback"}
+    components:
+      schemas:
+        Amount:
+          type: object
+          properties: {value: {type: number}}
+        Chargeback:
+          type: object
+          properties:
+            won:
+              allOf: [{$ref: "#/components/schemas/Amount"}, {description: what was won}]
+    """)
+    won = _fields(api, "#/components/schemas/Chargeback")["won"]
+    assert won.type == ir.Ref(model="#/components/schemas/Amount")
+    assert won.description is None
+
+
+def test_error_bodies_get_no_python_doc_in_newer_versions(tmp_path: Path) -> None:
+    from generator.render.markdown import render_python_docs
+
+    text = _SHARED_SPEC
+    api = _api(tmp_path, text)
+    problem = next(r.type for r in api.operations[0].responses if r.status == "400")
+    assert isinstance(problem, ir.Ref)
+    stem = api.model(problem.model).name.python.lower()
+    newer = render_python_docs(api, Config())
+    older = render_python_docs(api, Config(compat_version="1.535.1"))
+    assert f"python/docs/models/{stem}.md" not in newer
+    assert f"python/docs/models/{stem}.md" in older

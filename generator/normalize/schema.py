@@ -84,6 +84,7 @@ class Walker:
         if not self._copying:  # a copy's nodes were (or will be) reported at their own place
             self.deviations.schema(node, ptr)
         nullable = declares_null(node)
+        node = _without_annotation_parts(node)
         if _is_single_ref_allof(node):
             copied = None if _only_annotations_beside_allof(node) else self._copy(node, ptr, slot)
             if copied is not None:
@@ -376,6 +377,23 @@ def _is_single_ref_allof(node: Schema) -> bool:
     if not (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], dict) and "$ref" in parts[0]):
         return False
     return not any(k in node for k in _STRUCTURAL)
+
+
+def _is_annotation(part: object) -> bool:
+    return isinstance(part, dict) and bool(part) and all(k in _ANNOTATIONS or k.startswith("x-") for k in part)
+
+
+def _without_annotation_parts(node: Schema) -> Schema:
+    """``allOf: [{$ref}, {description}]`` is ``allOf: [{$ref}]``: a part
+    that only describes adds nothing to merge (and its description is not
+    the field's)."""
+    parts = node.get("allOf")
+    if not isinstance(parts, list) or len(parts) < 2:
+        return node
+    kept = [p for p in parts if not _is_annotation(p)]
+    if len(kept) == 1 and isinstance(kept[0], dict) and "$ref" in kept[0]:
+        return {**node, "allOf": kept}
+    return node
 
 
 def _only_annotations_beside_allof(node: Schema) -> bool:
