@@ -22,9 +22,12 @@ def enum_member(value: ir.JsonValue) -> str:
     return _NON_ALNUM.sub("_", str(value)).upper()
 
 
-def python_docs(api: ir.Api) -> dict[str, str]:
+def python_docs(api: ir.Api, skip: frozenset[str] = frozenset()) -> dict[str, str]:
+    """One doc per model, except the ids in ``skip``."""
     files: dict[str, str] = {}
     for model in api.models:
+        if model.id in skip:
+            continue
         path = f"{_DOCS}/{python_doc_stem(model.name.python)}.md"
         files[path] = python_doc(api, model)
     if api.global_headers:
