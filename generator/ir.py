@@ -143,7 +143,7 @@ ModelRole: TypeAlias = _Lit[
     "response",  # 2xx response bodies and their insides
     "error",  # non-2xx response bodies and their insides
     "globals",  # synthetic {Op}Globals / Globals
-    "security",  # synthetic Security
+    "security",  # synthetic Security, and {Op}Security of an operation's own requirement
     "file",  # synthetic multipart file object
 ]
 
@@ -247,6 +247,12 @@ class Operation:
     request_model: str | None = None
     """Id of the ``{Op}Request`` wrapper model, when there is one."""
     globals_model: str | None = None
+    response_model: str | None = None
+    """Id of the ``{Op}Response`` wrapper (``headers`` and ``result``), when a
+    response of the operation declares headers."""
+    security_model: str | None = None
+    """Id of the ``{Op}Security`` model, when the operation's own ``security``
+    needs credentials the global ``Security`` cannot carry."""
     summary: str | None = None
     description: str | None = None
     tags: tuple[str, ...] = ()
@@ -294,6 +300,8 @@ class Api:
     sdk_classes: tuple[tuple[tuple[str, ...], str], ...] = ()
     """Group path -> SDK class name (Python), after reservation conflicts."""
     external_docs: ExternalDocs | None = None
+    security_model: str | None = None
+    """Id of the global ``Security`` model, when there are security schemes."""
     retries: RetryPolicy | None = None
     """The document's ``x-speakeasy-retries``."""
     timeout_ms: int | None = None

@@ -108,7 +108,7 @@ def test_arrays_and_maps_pass_their_name_down(tmp_path: Path) -> None:
         properties:
           items: {type: array, items: {type: object, properties: {x: {type: integer}}}}
           labels: {type: object, additionalProperties: {type: object, properties: {y: {type: number}}}}
-          free: {type: object}
+          free: {type: object, additionalProperties: true}
     """))
     fields = _fields(api, "DoItRequestBody")
     assert fields["items"].type == ir.Array(items=ir.Ref(model=_by_name(api)["Items"].id))

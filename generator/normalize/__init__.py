@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator import ir
-from generator.config import Config
+from generator.config import Config, compat_at_least
 from generator.diagnostics import Sink, fail
 from generator.loader import Workspace
 from generator.normalize.api_checks import check_document, check_field_names, check_info, check_operations
@@ -22,14 +22,22 @@ from generator.normalize.naming import COMPONENT
 from generator.normalize.context import Slot
 from generator.normalize.operation import METHODS, OperationWalker, retry_policy, timeout_ms
 from generator.normalize.schema import Draft, Walker
+from generator.normalize.security import GLOBAL_SECURITY, requirements
 from generator.words import pascal
+
+# The first Speakeasy version seen to take a schema's `examples[0]` as its
+# example (1.535 ignored `examples`; every newer golden uses it).
+EXAMPLES_COUNT_SINCE = "1.637.0"
+
 
 def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None = None) -> ir.Api:
     doc = check_document(ws)
     check_info(doc, sink)
-    walker = Walker(ws, sink)
+    walker = Walker(ws, sink, use_examples=compat_at_least(config, EXAMPLES_COUNT_SINCE))
     global_headers = _global_headers(doc)
-    ops_walker = OperationWalker(walker, frozenset(p.wire_name for p in global_headers))
+    schemes = _security_schemes(doc)
+    ops_walker = OperationWalker(walker, frozenset(p.wire_name for p in global_headers),
+                                 requirements(doc.get("security")), tuple(s.key for s in schemes))
     operations: list[ir.Operation] = []
     for path, item in (doc.get("paths") or {}).items():
         if not isinstance(item, dict):
@@ -39,9 +47,8 @@ def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None =
             if method in METHODS and isinstance(op, dict):
                 operations.append(ops_walker.walk(f"{item_ptr}/{method}", op, method, str(path), item.get("parameters") or []))
     check_operations(operations, ws, sink)
-    schemes = _security_schemes(doc)
     if schemes:
-        _security_model(walker, schemes)
+        _security_model(walker, schemes, requirements(doc.get("security")))
     sdk_groups = _sdk_groups(config, operations)
     names, sdk_classes, raw_names = assign_names(walker, sdk_groups, lock, config.name_resolution_feb2025)
     models = tuple(_finish(d, names[d.id], walker) for d in walker.drafts.values())
@@ -53,6 +60,7 @@ def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None =
         servers=tuple(ir.Server(url=str(s.get("url", "")), description=s.get("description"))
                       for s in doc.get("servers") or [] if isinstance(s, dict)),
         security_schemes=schemes, operations=tuple(operations), models=models,
+        security_model=GLOBAL_SECURITY if GLOBAL_SECURITY in walker.drafts else None,
         sdk_classes=sdk_classes, global_headers=global_headers,
         external_docs=_external_docs(doc.get("externalDocs")),
         retries=retry_policy(doc.get("x-speakeasy-retries")), timeout_ms=timeout_ms(doc.get("x-speakeasy-timeout")),
@@ -100,15 +108,19 @@ def _security_schemes(doc: dict[str, Any]) -> tuple[ir.SecurityScheme, ...]:
     )
 
 
-def _security_model(walker: Walker, schemes: tuple[ir.SecurityScheme, ...]) -> None:
+def _security_model(walker: Walker, schemes: tuple[ir.SecurityScheme, ...], used: list[list[str]]) -> None:
+    """``Security``: one optional field per scheme, those of the document's
+    ``security`` first and in its order, then the others."""
     slot = Slot(root="Security", klass=COMPONENT, role="security", owner="Security",
                 namespace="components", request=True, base="Security")
+    keys = [s.key for s in schemes]
+    ordered = [k for k in dict.fromkeys(k for req in used for k in req) if k in keys]
     fields = tuple(
-        ir.Field(wire_name=s.key, type=ir.Primitive(kind="string"), required=False, nullable=False,
-                 origin=f"#/components/securitySchemes/{s.key}")
-        for s in schemes
+        ir.Field(wire_name=k, type=ir.Primitive(kind="string"), required=False, nullable=False,
+                 origin=f"#/components/securitySchemes/{k}")
+        for k in ordered + [k for k in keys if k not in ordered]
     )
-    walker.drafts["#security"] = Draft("#security", slot, None, body=ir.Object(fields=fields))
+    walker.drafts[GLOBAL_SECURITY] = Draft(GLOBAL_SECURITY, slot, None, body=ir.Object(fields=fields))
 
 
 def _sdk_groups(config: Config, operations: list[ir.Operation]) -> list[str]:

@@ -14,6 +14,7 @@ from generator.normalize.context import Slot, seg
 from generator.normalize.field_examples import listed_example
 from generator.normalize.naming import COMPONENT, PARAMETER, REQUEST, RESPONSE
 from generator.normalize.schema import Draft, Typed, Walker
+from generator.normalize.security import operation_security
 from generator.normalize.shapes import default_of
 from generator.words import class_word, pascal
 
@@ -56,11 +57,14 @@ def status_order(code: str) -> tuple[int, str]:
 
 
 class OperationWalker:
-    def __init__(self, walker: Walker, global_names: frozenset[str]) -> None:
+    def __init__(self, walker: Walker, global_names: frozenset[str], global_security: list[list[str]] | None = None,
+                 schemes: tuple[str, ...] = ()) -> None:
         self.w = walker
         self.global_names = global_names
+        self.global_security = global_security or []
+        self.schemes = schemes
         self._shared: dict[str, Typed] = {}
-        """Schema pointer -> result, for bodies of shared components walked once."""
+        """Schema pointer in a shared request body or response -> its type."""
 
     def walk(self, ptr: str, op: dict[str, Any], method: str, path: str, shared: list[object]) -> ir.Operation:
         name = operation_name(op, method, path)
@@ -75,6 +79,9 @@ class OperationWalker:
         ir_params = tuple(self._parameter(pptr, p, name, g, base) for pptr, p in params)
         body = self._request_body(ptr, op, name, g)
         responses = self._responses(ptr, op, name, g)
+        response_model = self._response_wrapper(ptr, op, name, responses)
+        security_model = operation_security(self.w, ptr, name, g, op.get("security"), self.global_security,
+                                            self.schemes)
         if request_model:
             self._fill_wrapper(request_model, ir_params, body)
         method_name = op.get("x-speakeasy-name-override") or op.get("operationId") or name
@@ -82,6 +89,7 @@ class OperationWalker:
             id=ptr, name=name, operation_id=op.get("operationId"), method=method, path=path,
             group=groups, method_name=str(method_name), parameters=ir_params, responses=responses,
             request_body=body, request_model=request_model, globals_model=globals_model,
+            security_model=security_model, response_model=response_model,
             summary=_str(op.get("summary")), description=_str(op.get("description")),
             tags=tuple(t for t in op.get("tags") or [] if isinstance(t, str)),
             security=_security_keys(op.get("security")), deprecated=bool(op.get("deprecated")),
@@ -227,6 +235,30 @@ class OperationWalker:
         if not target.startswith(prefix) or "/" in target[len(prefix):]:
             return None
         return target, target[len(prefix):].replace("~1", "/").replace("~0", "~")
+
+    def _response_wrapper(self, ptr: str, op: dict[str, Any], name: str,
+                          responses: tuple[ir.Response, ...]) -> str | None:
+        """``{Op}Response``: when any response of the operation declares
+        ``headers``, the call returns the response headers (every header, as
+        lists of values) beside the success body as ``result``."""
+        raw = op.get("responses")
+        if not isinstance(raw, dict):
+            return None
+        declared = [self.w._peek(r, f"{ptr}/responses/{c}") for c, r in raw.items()]
+        if not any(isinstance(r, dict) and isinstance(r.get("headers"), dict) and r["headers"] for r in declared):
+            return None
+        model_id = f"{ptr}#response"
+        text = ir.Primitive(kind="string")
+        fields = [ir.Field(wire_name="headers", type=ir.Map(values=ir.Array(items=text)), required=True,
+                           nullable=False, origin=f"{ptr}/responses")]
+        ok = next((r for r in responses if r.status.startswith("2") and r.type is not None), None)
+        if ok is not None and ok.type is not None:
+            fields.append(ir.Field(wire_name="result", type=ok.type, required=True, nullable=False,
+                                   origin=ok.origin))
+        slot = Slot(root=name, klass=RESPONSE, role="response", owner=name, namespace="operations",
+                    request=False, base="Response", root_prefix=("Response",))
+        self.w.drafts[model_id] = Draft(model_id, slot, None, body=ir.Object(fields=tuple(fields)))
+        return model_id
 
     def _root(self, schema: object, sptr: str, slot: Slot, fallback: str | None, error: bool = False) -> Typed:
         if isinstance(schema, dict) and "$ref" in schema:

@@ -23,6 +23,7 @@ from generator.normalize.shapes import (
     default_of,
     is_null_schema,
     non_null_types,
+    example_of,
     primitive_key,
     union_variants,
 )
@@ -60,7 +61,12 @@ class Walker:
     _in_progress: set[str] = field(default_factory=set)
     _merging: list[str] = field(default_factory=list)
     """allOf parts being merged by enclosing objects (recursion guard)."""
+    _copying: list[str] = field(default_factory=list)
+    """Components being copied to a position (``allOf`` with siblings)."""
     deviations: Deviations | None = None
+    use_examples: bool = True
+    """A schema's ``examples[0]`` is its example when it has no ``example``
+    (Speakeasy 1.637 and newer; 1.535 ignored ``examples``)."""
 
     def __post_init__(self) -> None:
         root = self.ws.root
@@ -76,9 +82,14 @@ class Walker:
         if "$ref" in node:
             return self.ref(node, ptr, slot)
         assert self.deviations is not None
-        self.deviations.schema(node, ptr)
+        if not self._copying:  # a copy's nodes were (or will be) reported at their own place
+            self.deviations.schema(node, ptr)
         nullable = declares_null(node)
-        if _is_bare_ref_allof(node):
+        node = _without_annotation_parts(node)
+        if _is_single_ref_allof(node):
+            copied = None if _only_annotations_beside_allof(node) else self._copy(node, ptr, slot)
+            if copied is not None:
+                return copied
             typed = self.ref(node["allOf"][0], f"{ptr}/allOf/0", slot)
             return Typed(typed.type, typed.nullable or nullable, node.get("description") or typed.description)
         if isinstance(node.get("allOf"), list) or isinstance(node.get("properties"), dict):
@@ -105,6 +116,9 @@ class Walker:
             items = self.walk(node.get("items", True), f"{ptr}/items", slot.item())
             return Typed(ir.Array(items=items.type), nullable, desc)
         if kind == "object":
+            if node.get("additionalProperties") in (None, False):
+                # no properties and no extra keys allowed: a model with no fields
+                return self._object(node, ptr, slot, nullable)
             return Typed(self._map(node, ptr, slot), nullable, desc)
         if kind == "string" and slot.multipart and node.get("format") == "binary":
             return Typed(self._file_object(ptr, slot), nullable, desc)
@@ -114,6 +128,19 @@ class Walker:
         if kind:
             self.sink.warning("SG101", f"unknown type {kind!r}; using Any", ptr)
         return Typed(ir.Any(), nullable, desc)
+
+    def _additional(self, node: Schema, ptr: str, slot: Slot) -> ir.TypeExpr | None:
+        """The type of the keys an object accepts beyond its properties:
+        ``additionalProperties: true`` or ``{}`` is Any, a schema its type;
+        absent or ``false`` is None (no extra keys are modelled)."""
+        if "properties" not in node:
+            return None
+        extra = node.get("additionalProperties")
+        if extra is True or extra == {}:
+            return ir.Any()
+        if isinstance(extra, dict):
+            return self.walk(extra, f"{ptr}/additionalProperties", slot.property("AdditionalProperties", True)).type
+        return None
 
     def _map(self, node: Schema, ptr: str, slot: Slot) -> ir.TypeExpr:
         extra = node.get("additionalProperties")
@@ -134,6 +161,26 @@ class Walker:
         ))
         self.drafts[ptr] = draft
         return ir.Ref(model=ptr)
+
+    def _copy(self, node: Schema, ptr: str, slot: Slot) -> Typed | None:
+        """``allOf: [{$ref}]`` with siblings that change the schema (``nullable``,
+        ``default``, ``examples``...): the referenced schema merged with those
+        siblings is a new schema, so a new model at this position (named as an
+        inline schema here), not the reference.  The referenced component is
+        not walked for it, so a component used only this way has no model.
+        None when the target is being walked or copied already (a recursive
+        schema): then it is the reference."""
+        part = node["allOf"][0]
+        target = self.ws.resolve(str(part["$ref"]), f"{ptr}/allOf/0")
+        resolved = self._peek(target.node, target.pointer)
+        if target.pointer in self._in_progress or target.pointer in self._copying or not isinstance(resolved, dict):
+            return None
+        merged = {**resolved, **{k: v for k, v in node.items() if k != "allOf"}}
+        self._copying.append(target.pointer)
+        try:
+            return self.walk(merged, ptr, slot)
+        finally:
+            self._copying.pop()
 
     # -------------------------------------------------------------- $ref
 
@@ -190,7 +237,7 @@ class Walker:
                 continue
             fields.append(self._field(name, schema, pptr, slot, name in required))
         del self._merging[depth:]
-        draft.body = ir.Object(fields=tuple(fields))
+        draft.body = ir.Object(fields=tuple(fields), additional=self._additional(node, ptr, slot))
         if draft.description is None:
             draft.description = self._first_part_description(node, ptr)
         return Typed(ir.Ref(model=ptr), nullable, draft.description)
@@ -299,7 +346,7 @@ class Walker:
             typed = self.walk(variant, mptr, slot.member(index, title_base, slot.base))
             own = variant if isinstance(variant, dict) else {}
             members.append(ir.UnionMember(type=typed.type, origin=mptr, title=title if title_base else None,
-                                          example=ir.Json(own["example"]) if "example" in own else None))
+                                          example=example_of(own, self.use_examples)))
         disc = node.get("discriminator")
         prop = disc.get("propertyName") if isinstance(disc, dict) else None
         draft.body = ir.Union(members=tuple(members), discriminator=prop if isinstance(prop, str) else None)
@@ -317,12 +364,42 @@ class Walker:
         return node
 
 
-def _is_bare_ref_allof(node: Schema) -> bool:
-    """``allOf: [{$ref}]`` with nothing beside it is just the reference."""
+# Keywords that describe a schema without changing the values it accepts: an
+# ``allOf: [{$ref}]`` with only these beside it is still just the reference
+# (a ``description`` there describes the field, not a new type).
+_ANNOTATIONS = frozenset({"description", "summary", "$comment"})
+# Keywords that give the allOf part company: the schema is merged (an object
+# built from the parts), never a copy of the one part.
+_STRUCTURAL = ("properties", "required", "additionalProperties", "oneOf", "anyOf")
+
+
+def _is_single_ref_allof(node: Schema) -> bool:
+    """``allOf: [{$ref}]``, possibly with siblings that do not add structure."""
     parts = node.get("allOf")
     if not (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], dict) and "$ref" in parts[0]):
         return False
-    return not any(k in node for k in ("properties", "required", "additionalProperties", "oneOf", "anyOf"))
+    return not any(k in node for k in _STRUCTURAL)
+
+
+def _is_annotation(part: object) -> bool:
+    return isinstance(part, dict) and bool(part) and all(k in _ANNOTATIONS or k.startswith("x-") for k in part)
+
+
+def _without_annotation_parts(node: Schema) -> Schema:
+    """``allOf: [{$ref}, {description}]`` is ``allOf: [{$ref}]``: a part
+    that only describes adds nothing to merge (and its description is not
+    the field's)."""
+    parts = node.get("allOf")
+    if not isinstance(parts, list) or len(parts) < 2:
+        return node
+    kept = [p for p in parts if not _is_annotation(p)]
+    if len(kept) == 1 and isinstance(kept[0], dict) and "$ref" in kept[0]:
+        return {**node, "allOf": kept}
+    return node
+
+
+def _only_annotations_beside_allof(node: Schema) -> bool:
+    return all(k == "allOf" or k in _ANNOTATIONS or k.startswith("x-") for k in node)
 
 
 def _list(value: object) -> list[object]:

@@ -84,3 +84,16 @@ def default_of(schema: object) -> ir.Json | None:
         if not is_null_schema(variant):
             return default_of(variant)
     return None
+
+
+def example_of(schema: object, use_examples: bool) -> ir.Json | None:
+    """A schema's example value: ``example``, else (when ``use_examples``, as
+    newer Speakeasy versions do) the first of its JSON-Schema ``examples``."""
+    if not isinstance(schema, dict):
+        return None
+    if "example" in schema:
+        return ir.Json(schema["example"])
+    examples = schema.get("examples")
+    if use_examples and isinstance(examples, list) and examples:
+        return ir.Json(examples[0])
+    return None

@@ -13,17 +13,24 @@ Contract:
 from __future__ import annotations
 
 from generator import ir
-from generator.config import Config
+from generator.config import Config, compat_at_least
+from generator.render.python import error_ids
 from generator.render.markdown.python_docs import python_docs
 from generator.render.markdown.typescript_docs import typescript_docs
 
 __all__ = ["render_python_docs", "render_typescript_docs"]
 
 
+# Speakeasy 1.535 wrote a model doc for each Python error class; the newer
+# versions (first seen: 1.637) document only the models inside them.
+_NO_ERROR_DOCS_SINCE = "1.637.0"
+
+
 def render_python_docs(api: ir.Api, config: Config) -> dict[str, str]:
     # Links are relative and there are no import lines: only the version
-    # matters (for the Example column).
-    return python_docs(api, config)
+    # matched decides something here (the Example column, error docs).
+    skip = error_ids(api) if compat_at_least(config, _NO_ERROR_DOCS_SINCE) else frozenset()
+    return python_docs(api, config, skip)
 
 
 def render_typescript_docs(api: ir.Api, config: Config) -> dict[str, str]:

@@ -28,10 +28,13 @@ def enum_member(value: ir.JsonValue) -> str:
     return spelled_number(value) or _NON_ALNUM.sub("_", str(value)).upper()
 
 
-def python_docs(api: ir.Api, config: Config) -> dict[str, str]:
+def python_docs(api: ir.Api, config: Config, skip: frozenset[str] = frozenset()) -> dict[str, str]:
+    """One doc per model, except the ids in ``skip``."""
     files: dict[str, str] = {}
     listed = shows_listed_examples(config)
     for model in api.models:
+        if model.id in skip:
+            continue
         path = f"{_DOCS}/{python_doc_stem(model.name.python)}.md"
         files[path] = python_doc(api, model, listed)
     if api.global_headers:

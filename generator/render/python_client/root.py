@@ -38,7 +38,7 @@ def _env(config: Config, name: str) -> str:
 def _credentials(api: ir.Api, config: Config, spelled: set[str]) -> tuple[list[Credential], list[Credential]]:
     used = set(_STANDARD) | _BODY_NAMES | spelled
     security: list[Credential] = []
-    model = next((m for m in api.models if m.role == "security"), None)
+    model = api.model(api.security_model) if api.security_model else None
     if model is not None and isinstance(model.body, ir.Object):
         for name in python_names(model.body.fields):
             arg = _free(name, used)
