@@ -256,7 +256,10 @@ class Operation:
     summary: str | None = None
     description: str | None = None
     tags: tuple[str, ...] = ()
-    security: tuple[str, ...] = ()
+    security: tuple[str, ...] | None = None
+    """The security schemes whose credentials the operation sends: its own
+    ``security``, else the document's; ``()`` for none (``security: []``);
+    None when neither says, and then every configured credential is sent."""
     deprecated: bool = False
     retries: RetryPolicy | None = None
     """The operation's own ``x-speakeasy-retries`` (else ``Api.retries``)."""

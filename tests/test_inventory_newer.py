@@ -450,3 +450,23 @@ def test_error_bodies_get_no_python_doc_in_newer_versions(tmp_path: Path) -> Non
     older = render_python_docs(api, Config(compat_version="1.535.1"))
     assert f"python/docs/models/{stem}.md" not in newer
     assert f"python/docs/models/{stem}.md" in older
+
+
+def test_operations_send_their_own_or_the_documents_schemes(tmp_path: Path) -> None:
+    spec = """
+    openapi: 3.1.0
+    info: {title: t, version: "1"}
+    security: [{Key: []}]
+    components:
+      securitySchemes:
+        Key: {type: apiKey, in: header, name: X-Key}
+        Token: {type: http, scheme: bearer}
+    paths:
+      /a: {get: {operationId: inherits, responses: {"204": {description: ok}}}}
+      /b: {get: {operationId: public, security: [], responses: {"204": {description: ok}}}}
+      /c: {get: {operationId: either, security: [{Token: []}, {Key: []}], responses: {"204": {description: ok}}}}
+    """
+    by_id = {op.operation_id: op.security for op in _api(tmp_path, spec).operations}
+    assert by_id == {"inherits": ("Key",), "public": (), "either": ("Token", "Key")}
+    unsaid = {op.operation_id: op.security for op in _api(tmp_path, spec.replace("security: [{Key: []}]", "")).operations}
+    assert unsaid["inherits"] is None  # neither says: every configured credential is sent

@@ -101,6 +101,12 @@ FEATURES = textwrap.dedent("""
             # two JSON successes of one type: one annotated variable each (mypy no-redef)
             "200": {description: all, content: {application/json: {schema: {type: array, items: {type: string}}}}}
             "203": {description: cached, content: {application/json: {schema: {type: array, items: {type: string}}}}}
+      /health:
+        get:
+          operationId: health
+          security: []
+          responses:
+            "204": {description: up}
       /uploads:
         post:
           operationId: upload
@@ -305,6 +311,16 @@ def test_api_key_header_and_global_header(features: tuple[ModuleType, Any, Path]
         sdk.items.get_item(item_id=1)
     assert [r.headers.get("x-api-key") for r in server.requests] == ["secret", "secret"]
     assert [r.headers.get("x-tenant") for r in server.requests] == ["tenant-env", "tenant-arg"]
+
+
+def test_an_operation_with_empty_security_sends_no_credentials(features: tuple[ModuleType, Any, Path],
+                                                               server: Recorder) -> None:
+    pkg = features[0]
+    server.respond(Canned(status=204), Canned(body={"id": 1}))
+    with pkg.Features(key="secret", server_url=server.url) as sdk:
+        sdk.health()
+        sdk.items.get_item(item_id=1)
+    assert [r.headers.get("x-api-key") for r in server.requests] == [None, "secret"]
 
 
 # ---------------------------------------------------- clients and lifecycle

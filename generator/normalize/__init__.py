@@ -37,7 +37,8 @@ def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None =
     global_headers = _global_headers(doc)
     schemes = _security_schemes(doc)
     ops_walker = OperationWalker(walker, frozenset(p.wire_name for p in global_headers),
-                                 requirements(doc.get("security")), tuple(s.key for s in schemes))
+                                 requirements(doc.get("security")), tuple(s.key for s in schemes),
+                                 doc.get("security"))
     operations: list[ir.Operation] = []
     for path, item in (doc.get("paths") or {}).items():
         if not isinstance(item, dict):

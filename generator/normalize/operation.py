@@ -58,10 +58,13 @@ def status_order(code: str) -> tuple[int, str]:
 
 class OperationWalker:
     def __init__(self, walker: Walker, global_names: frozenset[str], global_security: list[list[str]] | None = None,
-                 schemes: tuple[str, ...] = ()) -> None:
+                 schemes: tuple[str, ...] = (), document_security: object = None) -> None:
         self.w = walker
         self.global_names = global_names
         self.global_security = global_security or []
+        self.document_security = document_security
+        """The document's own ``security`` value (absent: None), which an
+        operation without its own inherits."""
         self.schemes = schemes
         self._shared: dict[str, Typed] = {}
         """Schema pointer in a shared request body or response -> its type."""
@@ -92,7 +95,8 @@ class OperationWalker:
             security_model=security_model, response_model=response_model,
             summary=_str(op.get("summary")), description=_str(op.get("description")),
             tags=tuple(t for t in op.get("tags") or [] if isinstance(t, str)),
-            security=_security_keys(op.get("security")), deprecated=bool(op.get("deprecated")),
+            security=_security_keys(op["security"] if "security" in op else self.document_security),
+            deprecated=bool(op.get("deprecated")),
             retries=retry_policy(op.get("x-speakeasy-retries")), timeout_ms=timeout_ms(op.get("x-speakeasy-timeout")),
         )
 
@@ -331,10 +335,12 @@ def _slot_dict(slot: Slot) -> dict[str, Any]:
     return {f: getattr(slot, f) for f in slot.__dataclass_fields__}
 
 
-def _security_keys(sec: object) -> tuple[str, ...]:
+def _security_keys(sec: object) -> tuple[str, ...] | None:
+    """Every scheme named by a ``security`` value (alternatives included: the
+    client sends whichever credentials were configured); None when absent."""
     if not isinstance(sec, list):
-        return ()
-    return tuple(str(k) for req in sec if isinstance(req, dict) for k in req)
+        return None
+    return tuple(dict.fromkeys(str(k) for req in sec if isinstance(req, dict) for k in req))
 
 
 def _str(value: object) -> str | None:

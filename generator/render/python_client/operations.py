@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from generator import ir
+from generator.render.identifiers import python_field
 from generator.config import Config
 from generator.render.python.code import Call, Expr, Param, assignment, def_lines, flat, optional_parens, split
 from generator.render.python.escape import normalize_doc, py_docstring, py_str
@@ -233,6 +234,10 @@ def _endpoint(op: ir.Operation, sig: Signature, api: ir.Api, types: ClientTypes)
         args.append(_body_spec(op, sig, types))
     if globals_:
         args.append(_tuple("globals=", globals_))
+    schemes = [s.key for s in api.security_schemes]
+    if op.security is not None and set(op.security) != set(schemes):
+        # the Security model's fields this operation sends (none for `security: []`)
+        args.append(_tuple("security=", [python_field(k) for k in schemes if k in op.security]))
     if policy is not None:
         args.append(_retry_config(policy, types))
     if codes:

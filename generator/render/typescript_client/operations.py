@@ -140,7 +140,7 @@ def method_view(
         description=op.description, deprecated=op.deprecated, http_method=op.method.upper(), path=op.path, request=request,
         input_var=input_var, params=params, body_source=body_source,
         content_type=body.content_type if body is not None else None,
-        accept=_accept(op), security=op.security or all_schemes, cases=cases,
+        accept=_accept(op), security=all_schemes if op.security is None else op.security, cases=cases,
         return_type=_return_type(cases),
         retries=_retry(policy) if policy is not None else None,
         timeout_ms=op.timeout_ms if op.timeout_ms is not None else api.timeout_ms,

@@ -44,6 +44,8 @@ class Endpoint:
     retry_codes: Tuple[str, ...] = DEFAULT_RETRY_CODES
     timeout_ms: Optional[int] = None
     """The spec's default timeout (``x-speakeasy-timeout``)."""
+    security: Optional[Tuple[str, ...]] = None
+    """The ``Security`` fields the operation sends (None: every one set)."""
 
 
 def api_error(response: httpx.Response) -> models.APIError:
@@ -80,7 +82,7 @@ class BaseSDK:
             if value is not None and name not in parts.headers:
                 parts.headers[name] = value
         if config.security is not None:
-            utils.add_security(parts, config.security())
+            utils.add_security(parts, config.security(), endpoint.security)
         headers = {
             **parts.headers,
             "Accept": endpoint.accept,

@@ -253,11 +253,16 @@ def _file(upload: Any) -> Tuple[Any, ...]:
 # ---------------------------------------------------------------- security
 
 
-def add_security(parts: HttpParts, security: Any) -> None:
-    """Credentials of a ``Security`` model, per its fields' metadata."""
+def add_security(
+    parts: HttpParts, security: Any, only: Optional[Tuple[str, ...]] = None
+) -> None:
+    """Credentials of a ``Security`` model, per its fields' metadata; with
+    ``only``, just those fields (the schemes the operation accepts)."""
     if not isinstance(security, pydantic.BaseModel):
         return
     for name, info in type(security).model_fields.items():
+        if only is not None and name not in only:
+            continue
         meta = find_metadata(info)
         value = getattr(security, name)
         if meta is None or meta.security is None or not is_set(value):
