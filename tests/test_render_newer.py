@@ -197,6 +197,9 @@ def test_const_cells(compat: str, bare: str) -> None:
 @pytest.mark.parametrize(("value", "member"), [
     (1, "ONE"), ("01", "ONE"), ("00", "ZERO"), (31, "THIRTY_ONE"), ("40", "FORTY"),
     (115, "ONE_HUNDRED_FIFTEEN"), ("", "UNKNOWN"), ("new", "NEW"), ("1a", "1A"),
+    # words split at camel-case humps and acronym ends, as well as at punctuation
+    ("EmployeePlacement", "EMPLOYEE_PLACEMENT"), ("masterCard", "MASTER_CARD"), ("HTTPServer", "HTTP_SERVER"),
+    ("Translation (document)", "TRANSLATION_DOCUMENT_"), ("gpt-4o", "GPT_4O"), ("ALL_CAPS", "ALL_CAPS"),
 ])
 def test_python_enum_members_spell_out_numbers(value: object, member: str) -> None:
     assert enum_member(value) == member  # type: ignore[arg-type]
@@ -205,6 +208,7 @@ def test_python_enum_members_spell_out_numbers(value: object, member: str) -> No
 def test_python_enum_class_uses_the_documented_member_names() -> None:
     assert enum_member_names((0, 31, 2)) == ["ZERO", "THIRTY_ONE", "TWO"]
     assert enum_member_names(("", "new")) == ["UNKNOWN", "NEW"]
+    assert enum_member_names(("StudentPlacement", "student_placement")) == ["STUDENT_PLACEMENT", "STUDENT_PLACEMENT_2"]
 
 
 def test_parameter_schema_examples_fill_the_example_column(tmp_path: Path) -> None:

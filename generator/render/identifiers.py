@@ -8,6 +8,7 @@ trailing underscore in Python.
 from __future__ import annotations
 
 import keyword
+import re
 
 from generator.words import camel, snake
 
@@ -41,6 +42,24 @@ def python_doc_stem(model_name: str) -> str:
 
 def typescript_doc_stem(model_name: str) -> str:
     return model_name.lower()
+
+
+_MEMBER_SEPARATORS = re.compile(r"[^0-9A-Za-z]+")
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def enum_member_word(value: object) -> str:
+    """The Python member name of an enum value, before it is made a unique
+    identifier: numbers spelled out, words split at camel-case humps and at
+    anything not alphanumeric, upper-cased (``EmployeePlacement`` ->
+    ``EMPLOYEE_PLACEMENT``, ``Translation (document)`` ->
+    ``TRANSLATION_DOCUMENT_``), ``UNKNOWN`` for the empty string."""
+    if value == "":
+        return EMPTY_MEMBER
+    spelled = spelled_number(value)
+    if spelled:
+        return spelled
+    return _MEMBER_SEPARATORS.sub("_", _CAMEL_BOUNDARY.sub("_", str(value))).upper()
 
 
 EMPTY_MEMBER = "UNKNOWN"

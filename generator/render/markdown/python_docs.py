@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import re
 
 from generator import ir
-from generator.render.identifiers import EMPTY_MEMBER, python_doc_stem, python_field, spelled_number
+from generator.render.identifiers import enum_member_word, python_doc_stem, python_field
 from generator.config import Config
 from generator.render.markdown.common import (
     DocView, Member, doc_description, field_table, render, shows_listed_examples,
@@ -15,17 +14,12 @@ from generator.render.markdown.table import render_table
 from generator.render.markdown.types_cell import python_cell, python_heading
 from generator.render.python.fields import python_names
 
-_NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 _DOCS = "python/docs/models"
 
 
 def enum_member(value: ir.JsonValue) -> str:
-    """The ``Name`` column: numbers spelled out (``31`` -> ``THIRTY_ONE``),
-    else runs of non-alphanumerics become ``_``, then upper case
-    (``Translation (document)`` -> ``TRANSLATION_DOCUMENT_``)."""
-    if value == "":
-        return EMPTY_MEMBER
-    return spelled_number(value) or _NON_ALNUM.sub("_", str(value)).upper()
+    """The ``Name`` column: the member's name before it is made unique."""
+    return enum_member_word(value)
 
 
 def python_docs(api: ir.Api, config: Config, skip: frozenset[str] = frozenset()) -> dict[str, str]:

@@ -7,11 +7,10 @@ error bodies are referenced through their ``...Data`` model.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from generator import ir
-from generator.render.identifiers import EMPTY_MEMBER, spelled_number
+from generator.render.identifiers import EMPTY_MEMBER, enum_member_word
 from generator.render.python.code import Call, Expr
 from generator.render.python.escape import py_str
 from generator.render.python.scope import Scope
@@ -41,15 +40,12 @@ def enum_class(body: ir.Enum, enum_format: str) -> bool:
     return enum_format == "enum" and not body.open and (all_str or all_int)
 
 
-_MEMBER_CHARS = re.compile(r"[^0-9A-Za-z]+")
-
-
 def enum_member_names(values: tuple[object, ...]) -> list[str]:
     """``multi-value-array`` -> ``MULTI_VALUE_ARRAY`` (CONVENTIONS 2.6),
     ``31`` -> ``THIRTY_ONE``, made a distinct identifier."""
     out: list[str] = []
     for value in values:
-        name = spelled_number(value) or _MEMBER_CHARS.sub("_", str(value)).upper() or EMPTY_MEMBER
+        name = enum_member_word(value) or EMPTY_MEMBER
         if name[0].isdigit() or name[0] == "_":
             name = "VALUE_" + name.lstrip("_")
         base, n = name, 2
