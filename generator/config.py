@@ -50,6 +50,9 @@ class Config:
     resolved symmetrically, ``{Op}Request``/``{Op}Response`` bodies,
     singular array items."""
     maintain_openapi_order: bool = True
+    request_body_field_name: str = ""
+    """The body's field in ``{Op}Request`` wrappers; empty: named after the
+    body's component, else ``request_body``."""
     use_class_names_for_array_fields: bool = True
     legacy_file_naming: bool = True
     """TypeScript file and doc names: lowercased class names (``chatrequest``)
@@ -105,6 +108,7 @@ _OWN_KEYS = {
     "name-resolution-feb2025": "name_resolution_feb2025",
     "maintain-openapi-order": "maintain_openapi_order",
     "use-class-names-for-array-fields": "use_class_names_for_array_fields",
+    "request-body-field-name": "request_body_field_name",
     "legacy-file-naming": "legacy_file_naming",
     "typescript-shared-path": "typescript_shared_path",
     "union-strategy": "union_strategy",
@@ -268,6 +272,7 @@ _GEN_KEYS: dict[str, tuple[str, ...]] = {
     "maintain_openapi_order": ("generation", "maintainOpenAPIOrder"),
     "name_resolution_feb2025": ("generation", "fixes", "nameResolutionFeb2025"),
     "use_class_names_for_array_fields": ("generation", "useClassNamesForArrayFields"),
+    "request_body_field_name": ("generation", "requestBodyFieldName"),
     "python_package": ("python", "packageName"),
     "typescript_package": ("typescript", "packageName"),
     "version": ("*", "version"),

@@ -470,3 +470,46 @@ def test_operations_send_their_own_or_the_documents_schemes(tmp_path: Path) -> N
     assert by_id == {"inherits": ("Key",), "public": (), "either": ("Token", "Key")}
     unsaid = {op.operation_id: op.security for op in _api(tmp_path, spec.replace("security: [{Key: []}]", "")).operations}
     assert unsaid["inherits"] is None  # neither says: every configured credential is sent
+
+
+_BODIES = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+components:
+  schemas:
+    capture_with_reference: {type: object, properties: {amount: {type: integer}}}
+  requestBodies:
+    capture: {content: {application/json: {schema: {$ref: "#/components/schemas/capture_with_reference"}}}}
+    search: {content: {application/json: {schema: {type: object, properties: {q: {type: string}}}}}}
+paths:
+  /a/{id}:
+    parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+    post: {operationId: capture, requestBody: {$ref: "#/components/requestBodies/capture"}, responses: {"204": {description: ok}}}
+    put: {operationId: search, requestBody: {$ref: "#/components/requestBodies/search"}, responses: {"204": {description: ok}}}
+    patch:
+      operationId: inline
+      requestBody: {content: {application/json: {schema: {type: object, properties: {x: {type: string}}}}}}
+      responses: {"204": {description: ok}}
+"""
+
+
+def _body_fields(api: ir.Api) -> dict[str, str]:
+    out = {}
+    for op in api.operations:
+        assert op.request_model is not None
+        out[str(op.operation_id)] = _fields_list(api, op.request_model)[-1].wire_name
+    return out
+
+
+def _fields_list(api: ir.Api, model_id: str) -> list[ir.Field]:
+    body = api.model(model_id).body
+    assert isinstance(body, ir.Object)
+    return list(body.fields)
+
+
+def test_the_wrapper_names_its_body_after_the_component_it_is(tmp_path: Path) -> None:
+    assert _body_fields(_api(tmp_path, _BODIES)) == {
+        "capture": "capture_with_reference", "search": "search", "inline": "RequestBody"}
+    # gen.yaml `requestBodyFieldName` names every one
+    named = _body_fields(_api(tmp_path, _BODIES, Config(request_body_field_name="body")))
+    assert set(named.values()) == {"body"}

@@ -38,7 +38,7 @@ def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None =
     schemes = _security_schemes(doc)
     ops_walker = OperationWalker(walker, frozenset(p.wire_name for p in global_headers),
                                  requirements(doc.get("security")), tuple(s.key for s in schemes),
-                                 doc.get("security"))
+                                 doc.get("security"), config.request_body_field_name)
     operations: list[ir.Operation] = []
     for path, item in (doc.get("paths") or {}).items():
         if not isinstance(item, dict):

@@ -58,11 +58,14 @@ def status_order(code: str) -> tuple[int, str]:
 
 class OperationWalker:
     def __init__(self, walker: Walker, global_names: frozenset[str], global_security: list[list[str]] | None = None,
-                 schemes: tuple[str, ...] = (), document_security: object = None) -> None:
+                 schemes: tuple[str, ...] = (), document_security: object = None,
+                 body_field_name: str = "") -> None:
         self.w = walker
         self.global_names = global_names
         self.global_security = global_security or []
         self.document_security = document_security
+        self.body_field_name = body_field_name
+        """gen.yaml ``requestBodyFieldName``: the body's field in every wrapper."""
         """The document's own ``security`` value (absent: None), which an
         operation without its own inherits."""
         self.schemes = schemes
@@ -167,10 +170,24 @@ class OperationWalker:
             for p in params if not p.is_global
         ]
         if body is not None:
-            fields.append(ir.Field(wire_name="RequestBody", type=body.type, required=body.required,
+            fields.append(ir.Field(wire_name=self._body_field(body), type=body.type, required=body.required,
                                    nullable=body.nullable, origin=body.origin, description=body.description,
                                    param=ir.ParamStyle(location="body", content_type=body.content_type)))
         self.w.drafts[model_id].body = ir.Object(fields=tuple(fields))
+
+    def _body_field(self, body: ir.RequestBody) -> str:
+        """The body's field in the ``{Op}Request`` wrapper: the configured
+        name, else the key of the schema component the body is, else of the
+        shared request body it comes from, else ``RequestBody``."""
+        if self.body_field_name:
+            return self.body_field_name
+        for pointer in (body.type.model if isinstance(body.type, ir.Ref) else "", body.origin or ""):
+            for section in ("schemas", "requestBodies"):
+                prefix = f"#/components/{section}/"
+                key = pointer[len(prefix):].split("/", 1)[0] if pointer.startswith(prefix) else ""
+                if key and (section == "requestBodies" or "/" not in pointer[len(prefix):]):
+                    return key.replace("~1", "/").replace("~0", "~")
+        return "RequestBody"
 
     # ---------------------------------------------------------- bodies
 
