@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from generator import ir
 from generator.examples.faker import Faker, format_js_number, java_hash_code
+from generator.examples.faker_data import FakerData, english
+from generator.examples.strings import named_string
 from generator.render.identifiers import typescript_field
 from generator.render.markdown.common import typescript_fields
 from generator.render.markdown.printer import JsArray, JsObject, JsScalar, JsValue, js_string, map_key
@@ -22,8 +24,6 @@ from generator.render.markdown.types_cell import is_binary, is_date
 
 _FLOAT_MAX = 10000
 _INT_MAX = 1000000
-# Names whose value is a fixed placeholder rather than a faker draw.
-_PLACEHOLDERS = {"key": "<key>", "fileName": "example.file"}
 # faker.date.* draws relative to the (unknown) generation time; the printed
 # value cannot match, but taking the draw keeps later values in step.
 _DATE_BASE_MS = 1_745_000_000_000
@@ -33,8 +33,10 @@ _DATE_SPAN_MS = 365 * 24 * 3600 * 1000
 class Examples:
     """Example values for one API; caches structural facts across docs."""
 
-    def __init__(self, api: ir.Api) -> None:
+    def __init__(self, api: ir.Api, data: FakerData | None = None) -> None:
         self._api = api
+        # faker's English tables (None: word-based values are placeholders).
+        self.tables = (data or english()).tables
         self._has_example: dict[str, bool] = {}
         self._has_binary: dict[str, bool] = {}
 
@@ -180,13 +182,7 @@ class _Draw:
             return self._date()
         if name == "id" or name.endswith("Id"):
             return js_string("<id>")
-        # Speakeasy also uses faker.internet.url() (format uri/url or name
-        # `url`), word.words() (`description`), internet.username()
-        # (`displayName`), vehicle.model() (`model`), system.directoryPath()
-        # (`path`) and system.commonFileType() (`fileType`).  The faker port
-        # has none of them yet: such fields print "<value>", and the draws
-        # after them in the same doc come out shifted.
-        return js_string(_PLACEHOLDERS.get(name, "<value>"))
+        return js_string(named_string(self._faker, self._examples.tables, name, t.format))
 
     def _date(self) -> JsValue:
         millis = _DATE_BASE_MS + self._faker.int(max=_DATE_SPAN_MS)

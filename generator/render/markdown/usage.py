@@ -23,15 +23,13 @@ from typing import TypeAlias, Union
 
 from generator import ir
 from generator.examples.faker import Faker, java_hash_code
+from generator.examples.strings import EXAMPLE_FILE, named_string
 from generator.render.identifiers import typescript_field
 from generator.render.markdown.examples import Examples
 from generator.render.markdown.types_cell import is_binary, is_date
 
 _FLOAT_MAX = 10000
 _INT_MAX = 1000000
-EXAMPLE_FILE = "example.file"
-# Names whose value is a fixed placeholder rather than a faker draw.
-_PLACEHOLDERS = {"key": "<key>", "fileName": EXAMPLE_FILE}
 # faker.date.* is relative to the generation time, which we do not know; the
 # draw is still taken so the values after a date stay in step.
 _DATE_BASE_MS = 1_745_000_000_000
@@ -157,10 +155,7 @@ class Draw:
             return Date(_iso(millis))
         if name == "id" or name.endswith("Id"):
             return Scalar("<id>")
-        # Speakeasy draws words, user names and URLs from faker's locale data
-        # (`description`, `displayName`, `url`, ...), which sdkgen does not
-        # ship: those print "<value>" and take no draw.
-        return Scalar(_PLACEHOLDERS.get(name, "<value>"))
+        return Scalar(named_string(self._faker, self._examples.tables, name, t.format))
 
 
 def from_json(api: ir.Api, value: ir.JsonValue, t: ir.TypeExpr) -> Value:

@@ -1,0 +1,48 @@
+"""Which faker call gives a string example, by field name and format
+(CONVENTIONS 3.4), shared by the model docs and the operation snippets.
+
+``named_string`` covers the strings that are neither uuid, date nor id:
+some come from faker's English data (``faker_data``); without it they print
+``PLACEHOLDER`` and take no draw, so later values in the same doc shift.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from generator.examples.faker import Faker
+from generator.examples.faker_en import English, MissingData
+
+PLACEHOLDER = "<value>"
+EXAMPLE_FILE = "example.file"
+# Names whose value is fixed text rather than a faker draw.
+_FIXED = {"key": "<key>", "fileName": EXAMPLE_FILE}
+_URL_FORMATS = frozenset({"uri", "url"})
+# Field name -> the English draw Speakeasy uses for it.
+_BY_NAME: dict[str, Callable[[English], str]] = {
+    "url": English.url,
+    "description": lambda english: english.words(3, 10),
+    "displayName": English.username,
+    "model": English.vehicle_model,
+    "path": English.directory_path,
+    "fileType": English.common_file_type,
+}
+
+
+def needs_data(name: str, fmt: str | None) -> bool:
+    """Whether the value of such a string comes from faker's word lists."""
+    return fmt in _URL_FORMATS or name in _BY_NAME
+
+
+def named_string(faker: Faker, tables: Mapping[str, object] | None, name: str, fmt: str | None) -> str:
+    """The example of a plain string field called ``name`` (its TypeScript
+    property name; empty for a union member)."""
+    draw = English.url if fmt in _URL_FORMATS else _BY_NAME.get(name)
+    if draw is None:
+        return _FIXED.get(name, PLACEHOLDER)
+    if tables is None:
+        return PLACEHOLDER
+    try:
+        return draw(English(faker, tables))
+    except MissingData:
+        return PLACEHOLDER
