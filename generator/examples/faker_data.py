@@ -183,10 +183,13 @@ def _strings(value: object) -> bool:
 
 def _write_quietly(path: Path, text: str) -> None:
     """Cache the dump; a cache that cannot be written only costs a node run."""
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as tmp:
+            temporary = Path(tmp.name)
             tmp.write(text)
-        os.replace(tmp.name, path)
+        os.replace(temporary, path)  # atomic: a concurrent run reads old or new, never half
     except OSError:
-        pass
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)

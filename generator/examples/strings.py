@@ -29,6 +29,11 @@ _BY_NAME: dict[str, Callable[[English], str]] = {
 }
 
 
+def is_id_name(name: str) -> bool:
+    """``id`` and ``...Id`` fields print ``"<id>"`` whatever their format."""
+    return name == "id" or name.endswith("Id")
+
+
 def needs_data(name: str, fmt: str | None) -> bool:
     """Whether the value of such a string comes from faker's word lists."""
     return fmt in _URL_FORMATS or name in _BY_NAME

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from generator import ir
 from generator.examples.faker import Faker, format_js_number, java_hash_code
 from generator.examples.faker_data import FakerData, english
-from generator.examples.strings import named_string
+from generator.examples.strings import PLACEHOLDER, is_id_name, named_string, needs_data
+from generator.diagnostics import Diagnostic
 from generator.render.identifiers import typescript_field
 from generator.render.markdown.common import typescript_fields
 from generator.render.markdown.printer import JsArray, JsObject, JsScalar, JsValue, js_string, map_key
@@ -180,13 +181,50 @@ class _Draw:
             return js_string(self._faker.uuid())
         if is_date(t):
             return self._date()
-        if name == "id" or name.endswith("Id"):
+        if is_id_name(name):
             return js_string("<id>")
         return js_string(named_string(self._faker, self._examples.tables, name, t.format))
 
     def _date(self) -> JsValue:
         millis = _DATE_BASE_MS + self._faker.int(max=_DATE_SPAN_MS)
         return JsScalar(f'new Date("{_iso(millis)}")')
+
+
+def data_diagnostics(api: ir.Api, data: FakerData | None = None) -> list[Diagnostic]:
+    """SG110 when faker's English data is missing and some field's example
+    would be drawn from it: says which fields print a placeholder and why."""
+    data = data or english()
+    if data.tables is not None:
+        return []
+    # the most frequent names first, so the line shows what matters
+    names = sorted(_fields_needing_data(api), key=lambda item: (-item[1], item[0]))
+    if not names:
+        return []
+    count = sum(count for _, count in names)
+    shown = ", ".join(name for name, _ in names[:5]) + (", ..." if len(names) > 5 else "")
+    message = (f'example values of {count} fields ({shown}) print as "{PLACEHOLDER}": {data.problem}')
+    return [Diagnostic("warning", "SG110", message)]
+
+
+def _fields_needing_data(api: ir.Api) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for model in api.models:
+        if not isinstance(model.body, ir.Object):
+            continue
+        for f in model.body.fields:
+            name = typescript_field(f.wire_name, f.name_override)
+            if f.example is None and _string_needs_data(f.type, name):
+                counts[name] = counts.get(name, 0) + 1
+    return list(counts.items())
+
+
+def _string_needs_data(t: ir.TypeExpr, name: str) -> bool:
+    match t:
+        case ir.Array(items=inner) | ir.Map(values=inner):
+            return _string_needs_data(inner, name)
+        case ir.Primitive(kind="string", format=fmt) if fmt != "uuid" and not is_date(t):
+            return not is_id_name(name) and needs_data(name, fmt)
+    return False
 
 
 def _iso(millis: int) -> str:

@@ -23,7 +23,7 @@ from typing import TypeAlias, Union
 
 from generator import ir
 from generator.examples.faker import Faker, java_hash_code
-from generator.examples.strings import EXAMPLE_FILE, named_string
+from generator.examples.strings import EXAMPLE_FILE, is_id_name, named_string
 from generator.render.identifiers import typescript_field
 from generator.render.markdown.examples import Examples
 from generator.render.markdown.types_cell import is_binary, is_date
@@ -153,7 +153,7 @@ class Draw:
         if is_date(t):
             millis = _DATE_BASE_MS + self._faker.int(max=_DATE_SPAN_MS)
             return Date(_iso(millis))
-        if name == "id" or name.endswith("Id"):
+        if is_id_name(name):
             return Scalar("<id>")
         return Scalar(named_string(self._faker, self._examples.tables, name, t.format))
 
