@@ -181,3 +181,24 @@ def test_strings_prefer_double_quotes() -> None:
 
 def test_scalars_print_verbatim() -> None:
     assert print_value(JsScalar("3700"), 8) == "3700"
+
+
+def test_snippet_sizes_are_drawn_inside_the_request_and_one_at_the_top() -> None:
+    """Operation snippets (docs/sdks): prompts.create in Speakeasy's orq docs
+    has 3 messages of which one holds 3 content parts, tools.create a map with
+    key/key1; flattened Python arguments always hold one entry."""
+    from generator.examples.faker_data import FakerData
+    from generator.render.markdown.usage import Draw, Mapping, Scalar, Seq
+
+    tags = _field("tags", ir.Map(values=STR))
+    labels = _field("labels", ir.Array(items=STR))
+    api = _api(_model("Tagged", ir.Object(fields=(labels, tags))))
+    examples = Examples(api, FakerData(None, "no data"))
+    one = Scalar("<value>")
+    # faker.number.int({min: 1, max: 3}) seeded with "tag" gives 3, 2, 3, 1.
+    nested = Draw(api, examples, "tag").value(ir.Ref(model="#/Tagged"), "")
+    assert [value for _, value in nested.entries] == [  # type: ignore[union-attr]
+        Seq((one, one, one)), Mapping((("key", one), ("key1", one))),
+    ]
+    top = Draw(api, examples, "tag")
+    assert (top.field(labels), top.field(tags)) == (Seq((one,)), Mapping((("key", one),)))

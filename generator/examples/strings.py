@@ -14,6 +14,8 @@ from generator.examples.faker import Faker
 from generator.examples.faker_en import English, MissingData
 
 PLACEHOLDER = "<value>"
+# Arrays and maps whose size is drawn hold 1 to MAX_ENTRIES entries.
+MAX_ENTRIES = 3
 EXAMPLE_FILE = "example.file"
 # Names whose value is fixed text rather than a faker draw.
 _FIXED = {"key": "<key>", "fileName": EXAMPLE_FILE}
@@ -27,6 +29,11 @@ _BY_NAME: dict[str, Callable[[English], str]] = {
     "path": English.directory_path,
     "fileType": English.common_file_type,
 }
+
+
+def map_keys(count: int) -> tuple[str, ...]:
+    """The keys of an example map: ``key``, ``key1``, ``key2``, ..."""
+    return tuple("key" if i == 0 else f"key{i}" for i in range(count))
 
 
 def is_id_name(name: str) -> bool:
