@@ -41,15 +41,18 @@ def is_id_name(name: str) -> bool:
     return name == "id" or name.endswith("Id")
 
 
-def needs_data(name: str, fmt: str | None) -> bool:
+def needs_data(name: str, fmt: str | None, newer: bool = False) -> bool:
     """Whether the value of such a string comes from faker's word lists."""
-    return fmt in _URL_FORMATS or name in _BY_NAME
+    return _draw_for(name, fmt, newer) is not None
 
 
-def named_string(faker: Faker, tables: Mapping[str, object] | None, name: str, fmt: str | None) -> str:
+def named_string(
+    faker: Faker, tables: Mapping[str, object] | None, name: str, fmt: str | None, newer: bool = False
+) -> str:
     """The example of a plain string field called ``name`` (its TypeScript
-    property name; empty for a union member)."""
-    draw = English.url if fmt in _URL_FORMATS else _BY_NAME.get(name)
+    property name; empty for a union member).  ``newer``: Speakeasy's later
+    rules, where ``...Url`` names are URLs too (documentUrl, imageUrl)."""
+    draw = _draw_for(name, fmt, newer)
     if draw is None:
         return _FIXED.get(name, PLACEHOLDER)
     if tables is None:
@@ -58,3 +61,9 @@ def named_string(faker: Faker, tables: Mapping[str, object] | None, name: str, f
         return draw(English(faker, tables))
     except MissingData:
         return PLACEHOLDER
+
+
+def _draw_for(name: str, fmt: str | None, newer: bool) -> Callable[[English], str] | None:
+    if fmt in _URL_FORMATS or (newer and name.endswith("Url")):
+        return English.url
+    return _BY_NAME.get(name)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from generator import ir
 from generator.config import Config
+from generator.render.markdown.examples import Examples, newer_rules
 from generator.render.markdown.python_docs import python_docs
 from generator.render.markdown.typescript_docs import typescript_docs
 
@@ -27,4 +28,4 @@ def render_python_docs(api: ir.Api, config: Config) -> dict[str, str]:
 
 
 def render_typescript_docs(api: ir.Api, config: Config) -> dict[str, str]:
-    return typescript_docs(api, config.typescript_package)
+    return typescript_docs(api, config.typescript_package, Examples(api, newer=newer_rules(config)))

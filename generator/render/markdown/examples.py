@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from generator import ir
 from generator.examples.faker import Faker, format_js_number, java_hash_code
 from generator.examples.faker_data import FakerData, english
-from generator.examples.strings import PLACEHOLDER, is_id_name, named_string, needs_data
+from generator.examples.strings import MAX_ENTRIES, PLACEHOLDER, is_id_name, map_keys, named_string, needs_data
+from generator.config import Config, compat_at_least
 from generator.diagnostics import Diagnostic
 from generator.render.identifiers import typescript_field
 from generator.render.markdown.common import typescript_fields
@@ -31,11 +32,22 @@ _DATE_BASE_MS = 1_745_000_000_000
 _DATE_SPAN_MS = 365 * 24 * 3600 * 1000
 
 
+# Speakeasy's example rules changed between 1.535 (orq) and 1.642 (the oldest
+# newer TypeScript docs seen): booleans and array/map sizes are drawn, string
+# arrays number their placeholders, other arrays print empty.
+_NEWER_RULES_FROM = "1.600.0"
+
+
+def newer_rules(config: Config) -> bool:
+    return compat_at_least(config, _NEWER_RULES_FROM)
+
+
 class Examples:
     """Example values for one API; caches structural facts across docs."""
 
-    def __init__(self, api: ir.Api, data: FakerData | None = None) -> None:
+    def __init__(self, api: ir.Api, data: FakerData | None = None, newer: bool = True) -> None:
         self._api = api
+        self.newer = newer
         # faker's English tables (None: word-based values are placeholders).
         self.tables = (data or english()).tables
         self._has_example: dict[str, bool] = {}
@@ -109,21 +121,22 @@ class _Draw:
         self._faker = faker
         self._stack: list[str] = []
 
-    def model(self, model: ir.Model, via_union: bool) -> JsValue:
+    def model(self, model: ir.Model, via_union: bool, name: str = "") -> JsValue:
         match model.body:
             case ir.Enum(values=values):
                 return json_value(self._faker.array_element(values))
             case ir.Union(members=members):
                 member = members[self._faker.int(max=len(members) - 1)] if len(members) > 1 else members[0]
-                return self.member(member, via_union=True)
+                # the newer rules keep the field's name for its member's value
+                return self.member(member, via_union=True, name=name if self._examples.newer else "")
             case ir.Object():
                 return self._object(model, via_union)
         raise TypeError(model.body)
 
-    def member(self, member: ir.UnionMember, via_union: bool) -> JsValue:
+    def member(self, member: ir.UnionMember, via_union: bool, name: str = "") -> JsValue:
         if member.example is not None:
             return json_value(member.example.value)
-        return self.value(member.type, "", via_union)
+        return self.value(member.type, name, via_union)
 
     def _object(self, model: ir.Model, via_union: bool) -> JsValue:
         if model.id in self._stack:  # a recursive model: stop at the first repeat
@@ -155,16 +168,34 @@ class _Draw:
     def value(self, t: ir.TypeExpr, name: str, via_union: bool) -> JsValue:
         match t:
             case ir.Array(items=items):
-                return JsArray((self.value(items, name, via_union),))
+                if not self._examples.newer:
+                    return JsArray((self.value(items, name, via_union),))
+                return JsArray(self._items(items, name, via_union))
             case ir.Map(values=values):
-                return JsObject(((map_key("key"), self.value(values, name, via_union)),))
+                keys = map_keys(self._faker.int(1, MAX_ENTRIES)) if self._examples.newer else ("key",)
+                return JsObject(tuple((map_key(key), self.value(values, name, via_union)) for key in keys))
             case ir.Ref(model=model_id):
-                return self.model(self._examples.model(model_id), via_union)
+                return self.model(self._examples.model(model_id), via_union, name)
             case ir.Primitive():
                 return self._primitive(t, name)
             case ir.Literal(value=value):
                 return json_value(value)
         return js_string("<value>")
+
+    def _items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
+        """Newer rules: the size is drawn first (1 to 3).  Strings fill it,
+        placeholders numbered ``"<value 1>"``...; other arrays print ``[]``
+        (about 20 mistral docs), after as many draws as the size: two
+        observations (BatchJobOut.errors, OCRPageObject.images)."""
+        count = self._faker.int(1, MAX_ENTRIES)
+        if not (isinstance(items, ir.Primitive) and items.kind == "string"):
+            for _ in range(count - 1):
+                self._faker.next()
+            return ()
+        values = [self.value(items, name, via_union) for _ in range(count)]
+        if all(v == js_string(PLACEHOLDER) for v in values):
+            return tuple(js_string(f"<value {i + 1}>") for i in range(count))
+        return tuple(values)
 
     def _primitive(self, t: ir.Primitive, name: str) -> JsValue:
         match t.kind:
@@ -173,7 +204,8 @@ class _Draw:
             case "integer":
                 return JsScalar(str(self._faker.int(max=_INT_MAX)))
             case "boolean":
-                return JsScalar("false")
+                # faker.datatype.boolean() in the newer rules; always false before
+                return JsScalar("true" if self._examples.newer and self._faker.boolean() else "false")
         return self._string(t, name)
 
     def _string(self, t: ir.Primitive, name: str) -> JsValue:
@@ -183,7 +215,7 @@ class _Draw:
             return self._date()
         if is_id_name(name):
             return js_string("<id>")
-        return js_string(named_string(self._faker, self._examples.tables, name, t.format))
+        return js_string(named_string(self._faker, self._examples.tables, name, t.format, self._examples.newer))
 
     def _date(self) -> JsValue:
         millis = _DATE_BASE_MS + self._faker.int(max=_DATE_SPAN_MS)

@@ -17,8 +17,8 @@ from generator.render.markdown.types_cell import typescript_cell, typescript_hea
 _NO_EXAMPLE = "// No examples available for this model"
 
 
-def typescript_docs(api: ir.Api, package: str) -> dict[str, str]:
-    examples = Examples(api)
+def typescript_docs(api: ir.Api, package: str, examples: Examples | None = None) -> dict[str, str]:
+    examples = examples or Examples(api)
     files: dict[str, str] = {}
     for model in api.models:
         ns, name = model.name.ts_namespace, model.name.typescript
@@ -58,11 +58,11 @@ def _example_usage(examples: Examples, model: ir.Model, package: str) -> str:
     name = model.name.typescript
     imports = f'import {{ {name} }} from "{package}/models/{model.name.ts_namespace}";'
     value = None if model.name.ts_namespace == "errors" else examples.for_model(model)
-    code = _NO_EXAMPLE if value is None else print_declaration("let", name, value)
+    code = _NO_EXAMPLE if value is None else print_declaration("let", name, value, examples.newer)
     return f"{imports}\n\n{code}"
 
 
 def _member(api: ir.Api, examples: Examples, member: ir.UnionMember) -> Member:
     heading = typescript_heading(api, member.type)
     value = examples.for_union_member(heading, member)
-    return Member(heading=heading, code=print_declaration("const", heading, value))
+    return Member(heading=heading, code=print_declaration("const", heading, value, examples.newer))
