@@ -279,3 +279,10 @@ def test_short_keys_break_in_the_newer_layout() -> None:
     key = "sk-or-v1-" + "0" * 66
     text = print_declaration("let", "X", _obj(hash=js_string(key)), short_keys_break=True)
     assert f'  hash:\n    "{key}",' in text
+
+
+def test_newer_rules_leave_out_required_fields_with_a_default() -> None:
+    tokens = _field("promptTokens", INT, default=ir.Json(0))
+    api = _api(_model("UsageInfo", ir.Object(fields=(tokens,))))
+    assert _newer(api, "UsageInfo") == "let value: UsageInfo = {};"
+    assert _example(api, "UsageInfo").startswith("let value: UsageInfo = {\n  promptTokens: ")

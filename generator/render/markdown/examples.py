@@ -152,8 +152,12 @@ class _Draw:
         return JsObject(tuple(entries))
 
     def _included(self, f: ir.Field, via_union: bool) -> bool:
-        if f.required or self._examples.has_example(f.type) or f.example is not None:
+        if f.example is not None or self._examples.has_example(f.type):
             return True
+        if f.required:
+            # newer versions type a required field with a default as optional
+            # (UsageInfo's token counts), so its example leaves it out
+            return not (self._examples.newer and f.default is not None)
         # Only observed once: objects reached through a union also show
         # optional fields that have a default (GetAllToolsResponseBody).
         return via_union and f.default is not None
