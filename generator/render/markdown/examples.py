@@ -4,7 +4,10 @@
 Each doc gets its own faker, seeded with the Java hash of the model name (of
 the heading string for a union member snippet), and draws values in field
 order; nested objects continue their parent's stream.  The values depend on
-the model's structure and the names of its fields, never on global state.
+the model's structure and the names of its fields, never on global state;
+words, URLs and user names also on faker's English data (``faker_data``),
+without which they print placeholders (SG110 says so).  ``newer`` selects
+the rules of Speakeasy versions after 1.535 (``newer_rules(config)``).
 """
 
 from __future__ import annotations
