@@ -37,6 +37,7 @@ CODES: dict[str, str] = {
     "SG107": "unknown `format`; treated as its plain type",
     "SG108": "no `info.version`; an empty version is used",
     "SG109": "keyword of the wrong kind; ignored",
+    "SG110": "faker's English data unavailable; some example values are placeholders",
     "SG900": "internal error",
     "SG901": "output cannot be written",
 }

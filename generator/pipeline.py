@@ -81,6 +81,9 @@ def build_plan(
     for (_, preformatted), files in zip(*_render_all(api, config)):
         plan.update(files)
         formatted = formatted | set(files) if preformatted else formatted - set(files)
+    # Docs draw some example values from faker's English data, found at run time.
+    from generator.render.markdown.examples import data_diagnostics
+    diagnostics = [*diagnostics, *data_diagnostics(api)]
     return Result(format_plan(plan, formatted), diagnostics, lock_text(api), inputs)
 
 

@@ -3,7 +3,9 @@
 ``node_modules()`` installs ``typescript`` and ``zod@3`` once into
 ``.node-cache/`` at the repo root (reused across sessions) and returns its
 ``node_modules``; a generated package gets it through a symlink, since tsc
-ignores ``NODE_PATH``.  Without node/npm, or when the install fails (e.g.
+ignores ``NODE_PATH``.  ``faker_modules()`` installs ``@faker-js/faker`` into
+sdkgen's own cache directory, where generation looks for it (the example
+values of the docs).  Without node/npm, or when the install fails (e.g.
 offline), the calling test is skipped with the reason.
 """
 
@@ -16,6 +18,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
+from generator.examples.faker_data import FAKER_VERSION, PACKAGE, cache_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".node-cache"
@@ -34,24 +38,40 @@ def node_modules() -> Path:
     return modules
 
 
+def faker_modules() -> Path:
+    """The ``node_modules`` in sdkgen's cache dir, holding the faker version
+    whose data the example values need (installed there once)."""
+    for tool in ("node", "npm"):
+        if shutil.which(tool) is None:
+            pytest.skip(f"{tool} not found on PATH: cannot install {PACKAGE}")
+    home = cache_dir() / "node"
+    if _version(home / "node_modules", PACKAGE) != FAKER_VERSION:
+        _install(home, [f"{PACKAGE}@{FAKER_VERSION}"])
+    return home / "node_modules"
+
+
 def _installed(modules: Path, name: str, major: str) -> bool:
+    return _version(modules, name).split(".")[0] == major
+
+
+def _version(modules: Path, name: str) -> str:
     try:
         meta = json.loads((modules / name / "package.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    return str(meta.get("version", "")).split(".")[0] == major
+        return ""
+    return str(meta.get("version", ""))
 
 
-def _install() -> None:
-    CACHE.mkdir(exist_ok=True)
-    manifest = CACHE / "package.json"
+def _install(where: Path = CACHE, specs: list[str] | None = None) -> None:
+    where.mkdir(parents=True, exist_ok=True)
+    manifest = where / "package.json"
     if not manifest.exists():
         manifest.write_text('{"name": "sdkgen-test-node-cache", "private": true}\n', encoding="utf-8")
-    specs = [f"{name}@{major}" for name, major in PACKAGES.items()]
+    specs = specs or [f"{name}@{major}" for name, major in PACKAGES.items()]
     cmd = ["npm", "install", "--no-audit", "--no-fund", *specs]
-    done = subprocess.run(cmd, cwd=CACHE, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(cmd, cwd=where, capture_output=True, text=True, timeout=600)
     if done.returncode != 0:
-        pytest.skip(f"npm install {' '.join(specs)} failed in {CACHE}:\n{done.stderr[-2000:]}")
+        pytest.skip(f"npm install {' '.join(specs)} failed in {where}:\n{done.stderr[-2000:]}")
 
 
 def link_node_modules(package_dir: Path, modules: Path) -> None:

@@ -31,7 +31,7 @@ def _field(name: str, t: ir.TypeExpr, required: bool = True, **kw: object) -> ir
 
 
 def _example(api: ir.Api, name: str) -> str:
-    value = Examples(api).for_model(api.model(f"#/{name}"))
+    value = Examples(api, newer=False).for_model(api.model(f"#/{name}"))
     assert value is not None
     return print_declaration("let", name, value)
 
@@ -101,7 +101,7 @@ def test_defaults_show_only_for_objects_reached_through_a_union() -> None:
 def test_union_member_example_and_heading_seed() -> None:
     member = ir.UnionMember(type=ir.Array(items=STR), origin="#/0", example=ir.Json(["completed", "failed"]))
     api = _api(_model("Status", ir.Union(members=(member,))))
-    examples = Examples(api)
+    examples = Examples(api, newer=False)
     assert print_declaration("const", "string[]", examples.for_union_member("string[]", member)) == (
         'const value: string[] = [\n  "completed",\n  "failed",\n];'
     )
@@ -181,3 +181,108 @@ def test_strings_prefer_double_quotes() -> None:
 
 def test_scalars_print_verbatim() -> None:
     assert print_value(JsScalar("3700"), 8) == "3700"
+
+
+def test_snippet_sizes_are_drawn_inside_the_request_and_one_at_the_top() -> None:
+    """Operation snippets (docs/sdks): prompts.create in Speakeasy's orq docs
+    has 3 messages of which one holds 3 content parts, tools.create a map with
+    key/key1; flattened Python arguments always hold one entry."""
+    from generator.examples.faker_data import FakerData
+    from generator.render.markdown.usage import Draw, Mapping, Scalar, Seq
+
+    tags = _field("tags", ir.Map(values=STR))
+    labels = _field("labels", ir.Array(items=STR))
+    api = _api(_model("Tagged", ir.Object(fields=(labels, tags))))
+    examples = Examples(api, FakerData(None, "no data"))
+    one = Scalar("<value>")
+    # faker.number.int({min: 1, max: 3}) seeded with "tag" gives 3, 2, 3, 1.
+    nested = Draw(api, examples, "tag").value(ir.Ref(model="#/Tagged"), "")
+    assert [value for _, value in nested.entries] == [  # type: ignore[union-attr]
+        Seq((one, one, one)), Mapping((("key", one), ("key1", one))),
+    ]
+    top = Draw(api, examples, "tag")
+    assert (top.field(labels), top.field(tags)) == (Seq((one,)), Mapping((("key", one),)))
+
+
+# ------------------------------------------------------------------ newer rules
+# Speakeasy 1.6xx+: expected texts from its mistral and openrouter docs.
+
+INT = ir.Primitive(kind="integer")
+
+
+def _newer(api: ir.Api, name: str) -> str:
+    value = Examples(api).for_model(api.model(f"#/{name}"))
+    assert value is not None
+    return print_declaration("let", name, value, short_keys_break=True)
+
+
+def test_newer_rules_draw_booleans() -> None:
+    page = _model("Pagination", ir.Object(fields=tuple(
+        _field(n, INT) for n in ("totalItems", "totalPages", "currentPage", "pageSize")
+    ) + (_field("hasMore", ir.Primitive(kind="boolean")),)))
+    holder = _model("ListDocumentOut", ir.Object(fields=(_field("pagination", ir.Ref(model="#/Pagination")),)))
+    api = _api(page, holder)
+    assert "    hasMore: true,\n" in _newer(api, "ListDocumentOut")
+    assert "    hasMore: false,\n" in _example(api, "ListDocumentOut")  # 1.535: always false, no draw
+
+
+def test_newer_rules_empty_object_arrays_still_take_draws() -> None:
+    image = _model("OCRImageObject", ir.Object(fields=(_field("id", STR),)))
+    dims = _model("Dims", ir.Object(fields=(_field("dpi", INT), _field("height", INT), _field("width", INT))))
+    page = _model("OCRPageObject", ir.Object(fields=(
+        _field("index", INT), _field("markdown", STR),
+        _field("images", ir.Array(items=ir.Ref(model="#/OCRImageObject"))), _field("dimensions", ir.Ref(model="#/Dims")),
+    )))
+    assert _newer(_api(image, dims, page), "OCRPageObject") == (
+        "let value: OCRPageObject = {\n  index: 355599,\n  markdown: \"<value>\",\n  images: [],\n"
+        "  dimensions: {\n    dpi: 225573,\n    height: 229870,\n    width: 469391,\n  },\n};"
+    )
+
+
+def test_newer_rules_number_string_placeholders() -> None:
+    member = ir.UnionMember(type=ir.Array(items=STR), origin="#/1")
+    api = _api(_model("Stop", ir.Union(members=(ir.UnionMember(type=STR, origin="#/0"), member))))
+    value = Examples(api).for_union_member("string[]", member)
+    assert print_value(value, 0) == '[\n  "<value 1>",\n  "<value 2>",\n]'
+
+
+def test_newer_rules_map_sizes_are_drawn() -> None:
+    for name, keys in (("Tags", '"key", "key1"'), ("Params", '"key", "key1", "key2"')):
+        api = _api(_model(name, ir.Object(fields=(_field("parameters", ir.Map(values=STR)),))))
+        shown = [line.split(":")[0].strip() for line in _newer(api, name).splitlines() if '"key' in line]
+        assert ", ".join(shown) == keys  # faker.number.int({min: 1, max: 3}): 2 for "Tags", 3 for "Params"
+
+
+def test_newer_rules_take_urls_from_url_names_also_through_unions() -> None:
+    from generator.examples.faker_data import FakerData
+
+    tables = {"word": {"adjective": ["big"], "noun": ["cat"]}, "domain_suffix": ["com"]}
+    image = _model("ImageURL", ir.Object(fields=(_field("url", STR),)))
+    either = _model("ImageUrlUnion", ir.Union(members=(ir.UnionMember(type=STR, origin="#/0"),)))
+    chunk = _model("Chunk", ir.Object(fields=(_field("documentUrl", STR), _field("imageUrl", ir.Ref(model="#/ImageUrlUnion")))))
+    api = _api(image, either, chunk)
+    newer = Examples(api, FakerData(tables)).for_model(api.model("#/Chunk"))
+    older = Examples(api, FakerData(tables), newer=False).for_model(api.model("#/Chunk"))
+    assert [print_value(v, 0).strip('"').rstrip("/") for _, v in newer.entries] == ["https://big-cat.com"] * 2  # type: ignore[union-attr]
+    assert [print_value(v, 0) for _, v in older.entries] == ['"<value>"'] * 2  # type: ignore[union-attr]
+
+
+def test_newer_rules_follow_compat_version() -> None:
+    from generator.config import Config
+    from generator.render.markdown.examples import newer_rules
+
+    assert newer_rules(Config()) and newer_rules(Config(compat_version="1.642.2"))
+    assert not newer_rules(Config(compat_version="1.535.1"))
+
+
+def test_short_keys_break_in_the_newer_layout() -> None:
+    key = "sk-or-v1-" + "0" * 66
+    text = print_declaration("let", "X", _obj(hash=js_string(key)), short_keys_break=True)
+    assert f'  hash:\n    "{key}",' in text
+
+
+def test_newer_rules_leave_out_required_fields_with_a_default() -> None:
+    tokens = _field("promptTokens", INT, default=ir.Json(0))
+    api = _api(_model("UsageInfo", ir.Object(fields=(tokens,))))
+    assert _newer(api, "UsageInfo") == "let value: UsageInfo = {};"
+    assert _example(api, "UsageInfo").startswith("let value: UsageInfo = {\n  promptTokens: ")

@@ -4,7 +4,10 @@
 Each doc gets its own faker, seeded with the Java hash of the model name (of
 the heading string for a union member snippet), and draws values in field
 order; nested objects continue their parent's stream.  The values depend on
-the model's structure and the names of its fields, never on global state.
+the model's structure and the names of its fields, never on global state;
+words, URLs and user names also on faker's English data (``faker_data``),
+without which they print placeholders (SG110 says so).  ``newer`` selects
+the rules of Speakeasy versions after 1.535 (``newer_rules(config)``).
 """
 
 from __future__ import annotations
@@ -15,6 +18,10 @@ from dataclasses import dataclass
 
 from generator import ir
 from generator.examples.faker import Faker, format_js_number, java_hash_code
+from generator.examples.faker_data import FakerData, english
+from generator.examples.strings import MAX_ENTRIES, PLACEHOLDER, is_id_name, map_keys, named_string, needs_data
+from generator.config import Config, compat_at_least
+from generator.diagnostics import Diagnostic
 from generator.render.identifiers import typescript_field
 from generator.render.markdown.common import typescript_fields
 from generator.render.markdown.printer import JsArray, JsObject, JsScalar, JsValue, js_string, map_key
@@ -22,19 +29,30 @@ from generator.render.markdown.types_cell import is_binary, is_date
 
 _FLOAT_MAX = 10000
 _INT_MAX = 1000000
-# Names whose value is a fixed placeholder rather than a faker draw.
-_PLACEHOLDERS = {"key": "<key>", "fileName": "example.file"}
 # faker.date.* draws relative to the (unknown) generation time; the printed
 # value cannot match, but taking the draw keeps later values in step.
 _DATE_BASE_MS = 1_745_000_000_000
 _DATE_SPAN_MS = 365 * 24 * 3600 * 1000
 
 
+# Speakeasy's example rules changed between 1.535 (orq) and 1.642 (the oldest
+# newer TypeScript docs seen): booleans and array/map sizes are drawn, string
+# arrays number their placeholders, other arrays print empty.
+_NEWER_RULES_FROM = "1.600.0"
+
+
+def newer_rules(config: Config) -> bool:
+    return compat_at_least(config, _NEWER_RULES_FROM)
+
+
 class Examples:
     """Example values for one API; caches structural facts across docs."""
 
-    def __init__(self, api: ir.Api) -> None:
+    def __init__(self, api: ir.Api, data: FakerData | None = None, newer: bool = True) -> None:
         self._api = api
+        self.newer = newer
+        # faker's English tables (None: word-based values are placeholders).
+        self.tables = (data or english()).tables
         self._has_example: dict[str, bool] = {}
         self._has_binary: dict[str, bool] = {}
 
@@ -106,21 +124,22 @@ class _Draw:
         self._faker = faker
         self._stack: list[str] = []
 
-    def model(self, model: ir.Model, via_union: bool) -> JsValue:
+    def model(self, model: ir.Model, via_union: bool, name: str = "") -> JsValue:
         match model.body:
             case ir.Enum(values=values):
                 return json_value(self._faker.array_element(values))
             case ir.Union(members=members):
                 member = members[self._faker.int(max=len(members) - 1)] if len(members) > 1 else members[0]
-                return self.member(member, via_union=True)
+                # the newer rules keep the field's name for its member's value
+                return self.member(member, via_union=True, name=name if self._examples.newer else "")
             case ir.Object():
                 return self._object(model, via_union)
         raise TypeError(model.body)
 
-    def member(self, member: ir.UnionMember, via_union: bool) -> JsValue:
+    def member(self, member: ir.UnionMember, via_union: bool, name: str = "") -> JsValue:
         if member.example is not None:
             return json_value(member.example.value)
-        return self.value(member.type, "", via_union)
+        return self.value(member.type, name, via_union)
 
     def _object(self, model: ir.Model, via_union: bool) -> JsValue:
         if model.id in self._stack:  # a recursive model: stop at the first repeat
@@ -136,8 +155,12 @@ class _Draw:
         return JsObject(tuple(entries))
 
     def _included(self, f: ir.Field, via_union: bool) -> bool:
-        if f.required or self._examples.has_example(f.type) or f.example is not None:
+        if f.example is not None or self._examples.has_example(f.type):
             return True
+        if f.required:
+            # newer versions type a required field with a default as optional
+            # (UsageInfo's token counts), so its example leaves it out
+            return not (self._examples.newer and f.default is not None)
         # Only observed once: objects reached through a union also show
         # optional fields that have a default (GetAllToolsResponseBody).
         return via_union and f.default is not None
@@ -152,16 +175,34 @@ class _Draw:
     def value(self, t: ir.TypeExpr, name: str, via_union: bool) -> JsValue:
         match t:
             case ir.Array(items=items):
-                return JsArray((self.value(items, name, via_union),))
+                if not self._examples.newer:
+                    return JsArray((self.value(items, name, via_union),))
+                return JsArray(self._items(items, name, via_union))
             case ir.Map(values=values):
-                return JsObject(((map_key("key"), self.value(values, name, via_union)),))
+                keys = map_keys(self._faker.int(1, MAX_ENTRIES)) if self._examples.newer else ("key",)
+                return JsObject(tuple((map_key(key), self.value(values, name, via_union)) for key in keys))
             case ir.Ref(model=model_id):
-                return self.model(self._examples.model(model_id), via_union)
+                return self.model(self._examples.model(model_id), via_union, name)
             case ir.Primitive():
                 return self._primitive(t, name)
             case ir.Literal(value=value):
                 return json_value(value)
         return js_string("<value>")
+
+    def _items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
+        """Newer rules: the size is drawn first (1 to 3).  Strings fill it,
+        placeholders numbered ``"<value 1>"``...; other arrays print ``[]``
+        (about 20 mistral docs), after as many draws as the size: two
+        observations (BatchJobOut.errors, OCRPageObject.images)."""
+        count = self._faker.int(1, MAX_ENTRIES)
+        if not (isinstance(items, ir.Primitive) and items.kind == "string"):
+            for _ in range(count - 1):
+                self._faker.next()
+            return ()
+        values = [self.value(items, name, via_union) for _ in range(count)]
+        if all(v == js_string(PLACEHOLDER) for v in values):
+            return tuple(js_string(f"<value {i + 1}>") for i in range(count))
+        return tuple(values)
 
     def _primitive(self, t: ir.Primitive, name: str) -> JsValue:
         match t.kind:
@@ -170,7 +211,8 @@ class _Draw:
             case "integer":
                 return JsScalar(str(self._faker.int(max=_INT_MAX)))
             case "boolean":
-                return JsScalar("false")
+                # faker.datatype.boolean() in the newer rules; always false before
+                return JsScalar("true" if self._examples.newer and self._faker.boolean() else "false")
         return self._string(t, name)
 
     def _string(self, t: ir.Primitive, name: str) -> JsValue:
@@ -178,19 +220,50 @@ class _Draw:
             return js_string(self._faker.uuid())
         if is_date(t):
             return self._date()
-        if name == "id" or name.endswith("Id"):
+        if is_id_name(name):
             return js_string("<id>")
-        # Speakeasy also uses faker.internet.url() (format uri/url or name
-        # `url`), word.words() (`description`), internet.username()
-        # (`displayName`), vehicle.model() (`model`), system.directoryPath()
-        # (`path`) and system.commonFileType() (`fileType`).  The faker port
-        # has none of them yet: such fields print "<value>", and the draws
-        # after them in the same doc come out shifted.
-        return js_string(_PLACEHOLDERS.get(name, "<value>"))
+        return js_string(named_string(self._faker, self._examples.tables, name, t.format, self._examples.newer))
 
     def _date(self) -> JsValue:
         millis = _DATE_BASE_MS + self._faker.int(max=_DATE_SPAN_MS)
         return JsScalar(f'new Date("{_iso(millis)}")')
+
+
+def data_diagnostics(api: ir.Api, data: FakerData | None = None) -> list[Diagnostic]:
+    """SG110 when faker's English data is missing and some field's example
+    would be drawn from it: says which fields print a placeholder and why."""
+    data = data or english()
+    if data.tables is not None:
+        return []
+    # the most frequent names first, so the line shows what matters
+    names = sorted(_fields_needing_data(api), key=lambda item: (-item[1], item[0]))
+    if not names:
+        return []
+    count = sum(count for _, count in names)
+    shown = ", ".join(name for name, _ in names[:5]) + (", ..." if len(names) > 5 else "")
+    message = (f'example values of {count} fields ({shown}) print as "{PLACEHOLDER}": {data.problem}')
+    return [Diagnostic("warning", "SG110", message)]
+
+
+def _fields_needing_data(api: ir.Api) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for model in api.models:
+        if not isinstance(model.body, ir.Object):
+            continue
+        for f in model.body.fields:
+            name = typescript_field(f.wire_name, f.name_override)
+            if f.example is None and _string_needs_data(f.type, name):
+                counts[name] = counts.get(name, 0) + 1
+    return list(counts.items())
+
+
+def _string_needs_data(t: ir.TypeExpr, name: str) -> bool:
+    match t:
+        case ir.Array(items=inner) | ir.Map(values=inner):
+            return _string_needs_data(inner, name)
+        case ir.Primitive(kind="string", format=fmt) if fmt != "uuid" and not is_date(t):
+            return not is_id_name(name) and needs_data(name, fmt)
+    return False
 
 
 def _iso(millis: int) -> str:

@@ -16,7 +16,8 @@ from typing import TypeAlias, Union
 WIDTH = 80
 INDENT = 2
 # prettier never breaks after the colon of a key narrower than
-# tabWidth + 3: the value would barely move left.
+# tabWidth + 3: the value would barely move left.  Speakeasy's newer docs
+# break those too (`hash:` in openrouter), so callers can lift the limit.
 _MIN_BREAKABLE_KEY = INDENT + 3
 
 
@@ -54,7 +55,7 @@ def map_key(key: str) -> str:
     return js_string(key).text
 
 
-def print_value(value: JsValue, indent: int) -> str:
+def print_value(value: JsValue, indent: int, short_keys_break: bool = False) -> str:
     """``value`` starting mid-line on a line indented by ``indent``."""
     match value:
         case JsScalar(text=text):
@@ -63,21 +64,22 @@ def print_value(value: JsValue, indent: int) -> str:
             if not items:
                 return "[]"
             inner = " " * (indent + INDENT)
-            lines = [f"{inner}{print_value(item, indent + INDENT)}," for item in items]
+            lines = [f"{inner}{print_value(item, indent + INDENT, short_keys_break)}," for item in items]
             return "[\n" + "\n".join(lines) + "\n" + " " * indent + "]"
         case JsObject(entries=entries):
             if not entries:
                 return "{}"
-            lines = [_property(key, item, indent + INDENT) for key, item in entries]
+            lines = [_property(key, item, indent + INDENT, short_keys_break) for key, item in entries]
             return "{\n" + "\n".join(lines) + "\n" + " " * indent + "}"
     raise TypeError(value)
 
 
-def _property(key: str, value: JsValue, indent: int) -> str:
+def _property(key: str, value: JsValue, indent: int, short_keys_break: bool) -> str:
     head = " " * indent + key + ":"
-    if len(key) >= _MIN_BREAKABLE_KEY and not _fits(len(head) + 1, value, ","):
-        return f"{head}\n{' ' * (indent + INDENT)}{print_value(value, indent + INDENT)},"
-    return f"{head} {print_value(value, indent)},"
+    breakable = short_keys_break or len(key) >= _MIN_BREAKABLE_KEY
+    if breakable and not _fits(len(head) + 1, value, ","):
+        return f"{head}\n{' ' * (indent + INDENT)}{print_value(value, indent + INDENT, short_keys_break)},"
+    return f"{head} {print_value(value, indent, short_keys_break)},"
 
 
 def _fits(column: int, value: JsValue, tail: str) -> bool:
@@ -94,18 +96,18 @@ def _fits(column: int, value: JsValue, tail: str) -> bool:
     return column + len(first) <= WIDTH
 
 
-def print_declaration(keyword: str, type_text: str, value: JsValue) -> str:
+def print_declaration(keyword: str, type_text: str, value: JsValue, short_keys_break: bool = False) -> str:
     """``let value: T = <value>;`` broken like prettier when it is too wide:
     first after ``=``, then after ``value:`` (the type indented), then both."""
     head = f"{keyword} value: {type_text} ="
     if len(head) <= WIDTH:
-        return head + _assigned(value, 0, len(head)) + ";"
+        return head + _assigned(value, 0, len(head), short_keys_break) + ";"
     left = " " * INDENT + type_text + " ="
-    return f"{keyword} value:\n{left}" + _assigned(value, INDENT, len(left)) + ";"
+    return f"{keyword} value:\n{left}" + _assigned(value, INDENT, len(left), short_keys_break) + ";"
 
 
-def _assigned(value: JsValue, indent: int, column: int) -> str:
+def _assigned(value: JsValue, indent: int, column: int, short_keys_break: bool) -> str:
     if _fits(column + 1, value, ";"):
-        return " " + print_value(value, indent)
+        return " " + print_value(value, indent, short_keys_break)
     deeper = indent + INDENT
-    return "\n" + " " * deeper + print_value(value, deeper)
+    return "\n" + " " * deeper + print_value(value, deeper, short_keys_break)

@@ -24,8 +24,8 @@ _NO_EXAMPLE = "// No examples available for this model"
 CONST_LITERALS_SINCE = "1.768.0"
 
 
-def typescript_docs(api: ir.Api, config: Config) -> dict[str, str]:
-    examples = Examples(api)
+def typescript_docs(api: ir.Api, config: Config, examples: Examples | None = None) -> dict[str, str]:
+    examples = examples or Examples(api)
     context = _Context(package=config.typescript_package, layout=TsLayout.of(config),
                        listed_examples=shows_listed_examples(config),
                        const_literals=compat_at_least(config, CONST_LITERALS_SINCE))
@@ -98,11 +98,11 @@ def _example_usage(examples: Examples, model: ir.Model, package: str, layout: Ts
     name = model.name.typescript
     imports = f'import {{ {name} }} from "{package}/{layout.import_path(model.name.ts_namespace)}";'
     value = None if model.name.ts_namespace == "errors" else examples.for_model(model)
-    code = _NO_EXAMPLE if value is None else print_declaration("let", name, value)
+    code = _NO_EXAMPLE if value is None else print_declaration("let", name, value, examples.newer)
     return f"{imports}\n\n{code}"
 
 
 def _member(api: ir.Api, examples: Examples, member: ir.UnionMember, layout: TsLayout) -> Member:
     heading = typescript_heading(api, member.type, layout)
     value = examples.for_union_member(heading, member)
-    return Member(heading=heading, code=print_declaration("const", heading, value))
+    return Member(heading=heading, code=print_declaration("const", heading, value, examples.newer))

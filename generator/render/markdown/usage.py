@@ -9,7 +9,9 @@ differences observed in the reference SDK docs:
   name (``x-speakeasy-name-override`` or the operationId), shared by every
   argument of the call: the values are the same in Python and TypeScript;
 * an example on the request body's media type (or on a field, a parameter, a
-  union member) is printed as the value, its keys renamed per language.
+  union member) is printed as the value, its keys renamed per language;
+* arrays and maps inside the request hold 1 to 3 entries (the size drawn
+  first; map keys ``key``, ``key1``, ...), top-level arguments one.
 
 Fields shown: required ones, plus optional ones with a spec ``example``
 somewhere below them (Speakeasy's ``optionalPropertyRendering: withExample``).
@@ -23,15 +25,13 @@ from typing import TypeAlias, Union
 
 from generator import ir
 from generator.examples.faker import Faker, java_hash_code
+from generator.examples.strings import EXAMPLE_FILE, MAX_ENTRIES, is_id_name, map_keys, named_string
 from generator.render.identifiers import typescript_field
 from generator.render.markdown.examples import Examples
 from generator.render.markdown.types_cell import is_binary, is_date
 
 _FLOAT_MAX = 10000
 _INT_MAX = 1000000
-EXAMPLE_FILE = "example.file"
-# Names whose value is a fixed placeholder rather than a faker draw.
-_PLACEHOLDERS = {"key": "<key>", "fileName": EXAMPLE_FILE}
 # faker.date.* is relative to the generation time, which we do not know; the
 # draw is still taken so the values after a date stay in step.
 _DATE_BASE_MS = 1_745_000_000_000
@@ -92,15 +92,19 @@ class Draw:
         self._stack: list[str] = []
 
     def field(self, f: ir.Field, via_union: bool = False) -> Value:
-        """The value of a field that is shown."""
+        """The value of a shown top-level argument (a flattened body field, a
+        request parameter): its arrays and maps hold a single entry."""
+        return self._field(f, via_union, top=True)
+
+    def fields(self, fields: tuple[ir.Field, ...], via_union: bool) -> tuple[tuple[ir.Field, Value], ...]:
+        return tuple((f, self._field(f, via_union)) for f in fields if self._shown(f, via_union))
+
+    def _field(self, f: ir.Field, via_union: bool, top: bool = False) -> Value:
         if f.example is not None:
             return from_json(self._api, f.example.value, f.type)
         if via_union and not f.required and f.default is not None:
             return from_json(self._api, f.default.value, f.type)
-        return self.value(f.type, typescript_field(f.wire_name, f.name_override), via_union)
-
-    def fields(self, fields: tuple[ir.Field, ...], via_union: bool) -> tuple[tuple[ir.Field, Value], ...]:
-        return tuple((f, self.field(f, via_union)) for f in fields if self._shown(f, via_union))
+        return self._value(f.type, typescript_field(f.wire_name, f.name_override), via_union, top)
 
     def _shown(self, f: ir.Field, via_union: bool) -> bool:
         # As in the model docs: objects reached through a union also show
@@ -108,11 +112,16 @@ class Draw:
         return shown(self._examples, f.required, f.type, f.example) or (via_union and f.default is not None)
 
     def value(self, t: ir.TypeExpr, name: str, via_union: bool = False) -> Value:
+        """The value of a type inside the request (the body, say)."""
+        return self._value(t, name, via_union, top=False)
+
+    def _value(self, t: ir.TypeExpr, name: str, via_union: bool, top: bool) -> Value:
         match t:
             case ir.Array(items=items):
-                return Seq((self.value(items, name, via_union),))
+                return Seq(tuple(self._value(items, name, via_union, False) for _ in range(self._count(top))))
             case ir.Map(values=values):
-                return Mapping((("key", self.value(values, name, via_union)),))
+                keys = map_keys(self._count(top))
+                return Mapping(tuple((key, self._value(values, name, via_union, False)) for key in keys))
             case ir.Ref(model=model_id):
                 return self._model(self._api.model(model_id), via_union)
             case ir.Primitive():
@@ -120,6 +129,12 @@ class Draw:
             case ir.Literal(value=value):
                 return Scalar(value)
         return Scalar("<value>")
+
+    def _count(self, top: bool) -> int:
+        """Entries of an array or map: drawn (1 to 3, before the entries)
+        inside the request; always one in a top-level argument, which is all
+        the reference docs show (5 of 5 flattened Python arguments)."""
+        return 1 if top else self._faker.int(1, MAX_ENTRIES)
 
     def _model(self, model: ir.Model, via_union: bool) -> Value:
         match model.body:
@@ -155,12 +170,9 @@ class Draw:
         if is_date(t):
             millis = _DATE_BASE_MS + self._faker.int(max=_DATE_SPAN_MS)
             return Date(_iso(millis))
-        if name == "id" or name.endswith("Id"):
+        if is_id_name(name):
             return Scalar("<id>")
-        # Speakeasy draws words, user names and URLs from faker's locale data
-        # (`description`, `displayName`, `url`, ...), which sdkgen does not
-        # ship: those print "<value>" and take no draw.
-        return Scalar(_PLACEHOLDERS.get(name, "<value>"))
+        return Scalar(named_string(self._faker, self._examples.tables, name, t.format))
 
 
 def from_json(api: ir.Api, value: ir.JsonValue, t: ir.TypeExpr) -> Value:
