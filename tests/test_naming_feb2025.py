@@ -251,8 +251,18 @@ def test_symmetric_registry_cascades_and_numbers_the_exhausted() -> None:
     reg.place(_spec("c", "AStatus"))
     reg.place(_spec("d", "Kind"))
     reg.place(_spec("e", "Kind"))
-    # a and c both end up without a free candidate: numbered in spec order
-    assert reg.finish() == {"a": "AStatus", "b": "BStatus", "c": "AStatus1", "d": "Kind", "e": "Kind1"}
+    # a and c both end up without a free candidate: numbered in spec order, and
+    # since their claims were equal neither keeps the plain name (openrouter's
+    # OpenAIResponsesInputRoleUnion1 / ...RoleUnion2)
+    assert reg.finish() == {"a": "AStatus1", "b": "BStatus", "c": "AStatus2", "d": "Kind1", "e": "Kind2"}
+
+
+def test_symmetric_registry_numbers_a_lone_loser_from_one() -> None:
+    reg = SymmetricRegistry()
+    reg.place(_spec("outer", "InputUnion", depth=0))
+    reg.place(_spec("inner", "InputUnion"))
+    # the component wins outright; the inline union alone is numbered
+    assert reg.finish() == {"outer": "InputUnion", "inner": "InputUnion1"}
 
 
 def test_symmetric_registry_pins_and_reserved_words() -> None:
@@ -272,3 +282,190 @@ def test_a_strictly_better_class_wins_without_moving() -> None:
     reg.place(_spec("wrapper", "OpRequest", klass=PARAMETER, depth=0))
     reg.place(_spec("body", "OpRequest", "OpRequestBody", klass=REQUEST, depth=0))
     assert reg.finish() == {"wrapper": "OpRequest", "body": "OpRequestBody"}
+
+
+# ---------------------------------------------------------------- unions
+
+_UNIONS = """
+    openapi: 3.1.0
+    info: {title: t, version: "1"}
+    paths:
+      /a:
+        post:
+          operationId: postA
+          requestBody:
+            content:
+              application/json:
+                schema:
+                  type: object
+                  properties:
+                    selection:
+                      oneOf:
+                        - {type: object, properties: {type: {type: string, const: all}}}
+                        - {type: object, properties: {type: {type: string, const: specific}, ids: {type: array, items: {type: string}}}}
+                    plugins:
+                      type: array
+                      items:
+                        oneOf:
+                          - {type: object, properties: {id: {type: string, enum: [moderation]}}}
+                          - {type: object, properties: {id: {type: string, enum: [web]}, max: {type: number}}}
+                    dimensions:
+                      type: array
+                      items:
+                        anyOf:
+                          - {type: string, enum: [product, category]}
+                          - {type: string}
+                    one: {$ref: "#/components/schemas/Job"}
+                    two: {$ref: "#/components/schemas/Task"}
+                    three: {$ref: "#/components/schemas/Choice"}
+          responses:
+            "204": {description: ok}
+    components:
+      schemas:
+        Job:
+          type: object
+          properties:
+            status:
+              anyOf:
+                - {type: string, enum: [completed]}
+                - {type: string, enum: [in_progress]}
+        Task:
+          type: object
+          properties:
+            status:
+              anyOf:
+                - {type: string, enum: [completed]}
+                - {type: string, enum: [in_progress]}
+        Choice:
+          anyOf:
+            - {type: string, enum: [auto]}
+            - {type: object, properties: {type: {type: string, enum: [function]}, name: {type: string}}}
+            - {type: object, properties: {mode: {type: string}}}
+"""
+
+
+def test_union_members_are_named_after_their_union_and_constant(tmp_path: Path) -> None:
+    names = {m.name.typescript for m in _api(tmp_path, _UNIONS).models}
+    # a member's constant (its const / one-value enum, or its discriminating
+    # property's) follows the union's name; the union keeps its plain name
+    assert {"Selection", "SelectionAll", "SelectionSpecific"} <= names
+    # array items: the singular; the discriminating one-value enum adds its value
+    assert {"Plugin", "PluginModeration", "PluginWeb", "IdModeration", "IdWeb"} <= names
+    # a contested union whose members are named after it becomes ...Union
+    assert {"JobStatusUnion", "JobStatusCompleted", "JobStatusInProgress"} <= names
+    assert {"TaskStatusUnion", "TaskStatusCompleted", "TaskStatusInProgress"} <= names
+    assert "Status" not in names and "JobStatus" not in names
+
+
+def test_a_member_without_constant_takes_the_union_place(tmp_path: Path) -> None:
+    names = {m.name.typescript for m in _api(tmp_path, _UNIONS).models}
+    # the union yields its plain name; a lone enum member takes it (when
+    # contested, the enum says Enum: lapyme's InventoryReportRequestDimensionEnum)
+    assert {"DimensionUnion", "Dimension"} <= names
+    # an object member keeps the plain name, even a component's
+    assert {"ChoiceUnion", "Choice", "ChoiceAuto", "ChoiceFunction", "TypeFunction"} <= names
+
+
+def test_union_member_names_only_under_the_flag(tmp_path: Path) -> None:
+    names = {m.name.typescript for m in _api(tmp_path, _UNIONS, feb2025=False).models}
+    assert "SelectionAll" not in names and "Selection" in names and "Job" in names
+    assert "JobStatusUnion" not in names and "DimensionUnion" not in names
+
+
+def test_members_sharing_a_constant_are_numbered_and_allof_parts_name_members(tmp_path: Path) -> None:
+    api = _api(tmp_path, """
+        openapi: 3.1.0
+        info: {title: t, version: "1"}
+        paths:
+          /a:
+            get:
+              operationId: getA
+              responses:
+                "200":
+                  description: ok
+                  content: {application/json: {schema: {$ref: "#/components/schemas/Input"}}}
+        components:
+          schemas:
+            Input:
+              type: array
+              items:
+                anyOf:
+                  - {type: object, properties: {type: {type: string, enum: [message]}, a: {type: string}}}
+                  - {type: object, properties: {type: {type: string, enum: [message]}, b: {type: string}}}
+                  - allOf: [{$ref: "#/components/schemas/Tool"}, {type: object, properties: {}}]
+            Tool:
+              type: object
+              properties:
+                kind: {type: string, enum: [function]}
+    """)
+    names = {m.name.typescript for m in api.models}
+    # equal claims: both numbered; the root is not repeated (not InputInputMessage)
+    assert {"InputMessage1", "InputMessage2", "InputTypeMessage1", "InputTypeMessage2"} <= names
+    # a constant from an allOf part names the member, not the merged property
+    assert "InputFunction" in names and "KindFunction" not in names
+
+
+def test_a_contested_enum_member_says_enum(tmp_path: Path) -> None:
+    api = _api(tmp_path, """
+        openapi: 3.1.0
+        info: {title: t, version: "1"}
+        paths:
+          /a:
+            get:
+              operationId: getA
+              responses:
+                "200":
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          a: {$ref: "#/components/schemas/SalesReport"}
+                          b: {$ref: "#/components/schemas/StockReport"}
+                          c: {$ref: "#/components/schemas/PayReport"}
+        components:
+          schemas:
+            SalesReport:
+              type: object
+              properties:
+                dimensions: {type: array, items: {anyOf: [{type: string, enum: [a, b]}, {type: string}]}}
+            StockReport:
+              type: object
+              properties:
+                dimensions: {type: array, items: {anyOf: [{type: string, enum: [a, c]}, {type: string}]}}
+            PayReport:
+              type: object
+              properties:
+                dimensions: {type: array, items: {type: string, enum: [x, y]}}
+    """)
+    names = {m.name.typescript for m in api.models}
+    assert {"SalesReportDimensionUnion", "SalesReportDimensionEnum", "StockReportDimensionEnum"} <= names
+    # the members' claim on the plain name moves the lone enum as well
+    assert "PayReportDimension" in names and "Dimension" not in names
+
+
+def test_clashing_nested_models_take_their_parents_name_past_root_and_base(tmp_path: Path) -> None:
+    api = _api(tmp_path, """
+        openapi: 3.1.0
+        info: {title: t, version: "1"}
+        paths:
+          /a:
+            get:
+              operationId: getA
+              responses:
+                "200":
+                  description: ok
+                  content: {application/json: {schema: {$ref: "#/components/schemas/Filter"}}}
+        components:
+          schemas:
+            Filter:
+              type: object
+              properties:
+                contains: {type: object, properties: {meta: {type: object, properties: {x: {type: string}}}}}
+                equals: {type: object, properties: {meta: {type: object, properties: {y: {type: string}}}}}
+    """)
+    names = {m.name.python for m in api.models}
+    # Meta and FilterMeta are both contested, so each takes root + parent + base
+    assert {"FilterContainsMeta", "FilterEqualsMeta"} <= names
+    assert not {"Meta", "FilterMeta", "FilterMeta1"} & names

@@ -14,6 +14,7 @@ from generator import ir
 from generator.normalize.naming import NameSpec, Registry
 from generator.normalize.schema import Draft, Walker
 from generator.normalize.symmetric import SymmetricRegistry
+from generator.normalize.union_names import UnionFamilies
 from generator.normalize.target_names import python_model_name, typescript_model_name
 
 NAMESPACES = ("components", "operations", "errors")
@@ -59,9 +60,12 @@ def assign_names(
     _pin(py, lock.get("python", {}), spaces)
     for ns, registry in ts.items():
         _pin(registry, lock.get("typescript", {}), {k: v for k, v in spaces.items() if v == ns})
+    families = UnionFamilies({d.id: (d.slot, d.body) for d in walker.drafts.values()}) if feb2025 else None
     for draft in walker.drafts.values():
-        spec = NameSpec(key=draft.id, candidates=draft.slot.candidates(feb2025), klass=draft.slot.klass,
-                        depth=draft.slot.depth)
+        candidates = draft.slot.candidates(feb2025)
+        if families is not None:
+            candidates = families.candidates(draft.id, candidates)
+        spec = NameSpec(key=draft.id, candidates=candidates, klass=draft.slot.klass, depth=draft.slot.depth)
         if draft.id not in lock.get("python", {}):
             py.place(spec)
         if draft.id not in lock.get("typescript", {}):

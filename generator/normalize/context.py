@@ -12,6 +12,7 @@ import itertools
 from dataclasses import dataclass, replace
 
 from generator.normalize.naming import inline_candidates
+from generator.normalize.feb2025 import naming_base
 
 _ids = itertools.count()
 
@@ -63,6 +64,18 @@ class Slot:
     short_base: str = ""
     """An operation body's base under nameResolutionFeb2025 (``Request`` for
     ``RequestBody``), tried before ``base``."""
+    member_of: str = ""
+    """The id of the union this place is a member of (``union_names``)."""
+    titled: bool = False
+    """A union member named by its schema ``title``."""
+    tag: str = ""
+    """A member's constant (``All`` for ``type: all``), or, on the member's
+    discriminating property, the value it adds to its base."""
+    tag_field: str = ""
+    """On a member: the base of the property that carries its constant."""
+    union_name: str = ""
+    """Under nameResolutionFeb2025: the enclosing union's base as its members
+    use it (``Plugin`` for ``plugins[]``; see ``feb2025.naming_base``)."""
 
     def extra(self) -> tuple[str, ...]:
         return tuple(s.text for s in self.segments if s is not self.union_seg)
@@ -89,6 +102,11 @@ class Slot:
         return replace(
             self,
             base=base,
+            member_of="",
+            titled=False,
+            tag=self.tag if self.tag_field and base == self.tag_field else "",
+            tag_field="",
+            union_name="",
             segments=self._down(),
             own=seg(base),
             depth=self.depth + int(named_parent),
@@ -98,13 +116,22 @@ class Slot:
             shared=False,
         )
 
-    def member(self, index: int, title_base: str | None, union_base: str) -> Slot:
+    def member(
+        self, index: int, title_base: str | None, union_base: str, union_id: str = "", tag: tuple[str, str] = ("", "")
+    ) -> Slot:
+        """A union member; ``union_id`` and ``tag`` (constant, property base,
+        from ``union_names.member_tag``) serve nameResolutionFeb2025."""
         return replace(
             self,
             base=title_base or str(index + 1),
             segments=self._down(),
             own=seg(str(index + 1)),
             union_base=union_base,
+            union_name=naming_base(self),
+            member_of=union_id,
+            titled=bool(title_base),
+            tag=tag[0],
+            tag_field=tag[1],
             union_seg=self.own,
             depth=self.depth + 1,
             root_prefix=None,

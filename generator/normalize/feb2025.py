@@ -7,7 +7,11 @@ Differences from the orq-era lists of ``naming``:
 - array items are named in the singular (``payment_methods[]`` ->
   ``PaymentMethod``);
 - an inline model's second candidate is root + base (``CartDiscount`` +
-  ``DiscountCategory``), before the orq-era union-parent forms.
+  ``DiscountCategory``), then the parent forms (``AuditEventFilterContainsMeta``);
+  below untitled union members equal claims are numbered
+  (``OpenAIResponsesInputRoleUnion1`` / ``...2``), not given the orq-era
+  union-parent forms (``OpenAIResponsesInput21Role``);
+- untitled union members are named after their union (``union_names``).
 
 Clashes between these candidates are resolved by ``symmetric``.
 """
@@ -61,7 +65,36 @@ def feb2025_candidates(slot: Slot) -> tuple[tuple[str, ...], ...]:
         return dedupe(first + list(root_candidates(slot.root, base, slot.root_prefix)))
     if slot.klass == 0 and slot.depth == 0 and not inline:
         return ((base,),)  # a component root: its key, or numbered
-    rest = inline_candidates(base, slot.union_base, slot.extra(), slot.root)
-    if base.isdigit():  # an untitled union member: only its union can name it
-        return rest
-    return dedupe([(base,), (slot.root, base), *rest[1:]])
+    if slot.member_of and not slot.titled:
+        return _member_candidates(slot)
+    if base.isdigit():  # an untitled member outside the rules above (no union id)
+        return inline_candidates(base, slot.union_base, slot.extra(), slot.root)
+    if slot.tag:  # a member's discriminating property: ``Id`` + ``Moderation``
+        base = base + slot.tag
+    # Past root + base come the parent forms (``AuditEventFilter`` +
+    # ``Contains`` + ``Meta``), except through untitled union members, whose
+    # places are numbers: equal claims there are numbered instead.
+    below_member = any(s.text.isdigit() for s in slot.segments)
+    parents = () if below_member else inline_candidates(base, slot.union_base, slot.extra(), slot.root)[1:]
+    return dedupe([(base,), (slot.root, base), *parents])
+
+
+def naming_base(slot: Slot) -> str:
+    """The base this place's names grow from: an untitled union member takes
+    its union's (plus its constant, if it has one); array items the singular."""
+    if slot.member_of and not slot.titled:
+        return slot.union_name + slot.tag
+    if slot.array_item and (slot.segments or slot.own is not None):
+        return singular(slot.base)
+    return slot.base
+
+
+def _member_candidates(slot: Slot) -> tuple[tuple[str, ...], ...]:
+    """An untitled inline union member is named after its union (see
+    ``union_names``): union + constant, or the union's own place.  A union at
+    a component's root has the component's name, so root + union would say it
+    twice: such members go straight to numbering."""
+    base = naming_base(slot)
+    if slot.union_name == slot.root:
+        return ((base,),)
+    return dedupe([(base,), (slot.root, base)])

@@ -17,6 +17,7 @@ from generator.normalize.context import Slot
 from generator.normalize.deviations import Deviations, is_31
 from generator.normalize.field_examples import declared_example, listed_example
 from generator.normalize.naming import COMPONENT
+from generator.normalize.union_names import member_tag
 from generator.normalize.shapes import (
     Schema,
     declares_null,
@@ -339,15 +340,17 @@ class Walker:
             return Typed(ir.Primitive(kind=kind, format=fmt), nullable, desc)  # type: ignore[arg-type]
         draft = self._draft(ptr, slot, node)
         members = []
+        disc = node.get("discriminator")
         for index, (i, variant) in enumerate(real):
             title = variant.get("title") if isinstance(variant, dict) and "$ref" not in variant else None
             title_base = pascal(title) if isinstance(title, str) and pascal(title) else None
             mptr = f"{ptr}/{key}/{i}"
-            typed = self.walk(variant, mptr, slot.member(index, title_base, slot.base))
+            tag = member_tag(variant, disc.get("propertyName") if isinstance(disc, dict) else None,
+                             lambda part: self._peek(part, mptr))
+            typed = self.walk(variant, mptr, slot.member(index, title_base, slot.base, ptr, tag))
             own = variant if isinstance(variant, dict) else {}
             members.append(ir.UnionMember(type=typed.type, origin=mptr, title=title if title_base else None,
                                           example=example_of(own, self.use_examples)))
-        disc = node.get("discriminator")
         prop = disc.get("propertyName") if isinstance(disc, dict) else None
         draft.body = ir.Union(members=tuple(members), discriminator=prop if isinstance(prop, str) else None)
         return Typed(ir.Ref(model=ptr), nullable, draft.description)

@@ -59,6 +59,11 @@ class SymmetricRegistry:
                 used.add(names[key].lower())
             else:
                 exhausted.append(spec)
+        # equal claims stay equal to the end: when several models run out on
+        # the same last name, all of them are numbered (``...RoleUnion1``,
+        # ``...RoleUnion2``), none keeps the plain name
+        last = [render_name(s.candidates[-1]).lower() for s in exhausted]
+        used.update(name for name in last if last.count(name) > 1)
         for spec in exhausted:
             names[spec.key] = _numbered(spec.candidates[-1], used)
             used.add(names[spec.key].lower())
