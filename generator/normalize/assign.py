@@ -75,7 +75,7 @@ def assign_names(
     for registry in ts.values():
         ts_raw.update(registry.finish())
     names = {
-        key: ir.ModelName(python=python_model_name(py_raw[key]), typescript=_ts_name(ts_raw[key], draft, spaces[key]),
+        key: ir.ModelName(python=python_model_name(py_raw[key]), typescript=_ts_name(ts_raw[key], draft, spaces[key], feb2025),
                           ts_namespace=spaces[key])  # type: ignore[arg-type]
         for key, draft in walker.drafts.items()
     }
@@ -83,9 +83,11 @@ def assign_names(
     return names, classes, {"python": py_raw, "typescript": ts_raw}
 
 
-def _ts_name(raw: str, draft: Draft, namespace: str) -> str:
+def _ts_name(raw: str, draft: Draft, namespace: str, feb2025: bool) -> str:
     name = typescript_model_name(raw)
-    if namespace == "errors" and draft.slot.role == "component":
+    # Seen only with nameResolutionFeb2025 (openrouter, lapyme); without it
+    # (orq, mistral) error components keep their plain names.
+    if feb2025 and namespace == "errors" and draft.slot.role == "component":
         return error_class_name(name)
     return name
 
