@@ -513,3 +513,29 @@ def test_the_wrapper_names_its_body_after_the_component_it_is(tmp_path: Path) ->
     # gen.yaml `requestBodyFieldName` names every one
     named = _body_fields(_api(tmp_path, _BODIES, Config(request_body_field_name="body")))
     assert set(named.values()) == {"body"}
+
+
+def test_maintain_openapi_order_false_sorts_fields_but_keeps_the_body_last(tmp_path: Path) -> None:
+    spec = """
+    openapi: 3.1.0
+    info: {title: t, version: "1"}
+    components:
+      schemas:
+        Thing: {type: object, properties: {zeta: {type: string}, alpha: {type: string}}}
+    paths:
+      /a/{z_id}:
+        post:
+          operationId: make
+          parameters:
+            - {name: z_id, in: path, required: true, schema: {type: string}}
+            - {name: a_flag, in: query, schema: {type: boolean}}
+          requestBody: {content: {application/json: {schema: {$ref: "#/components/schemas/Thing"}}}}
+          responses: {"204": {description: ok}}
+    """
+    for spec_order, thing, request in ((True, ["zeta", "alpha"], ["z_id", "a_flag", "Thing"]),
+                                       (False, ["alpha", "zeta"], ["a_flag", "z_id", "Thing"])):
+        api = _api(tmp_path, spec, Config(maintain_openapi_order=spec_order))
+        assert [f.wire_name for f in _fields_list(api, "#/components/schemas/Thing")] == thing
+        wrapper = api.operations[0].request_model
+        assert wrapper is not None
+        assert [f.wire_name for f in _fields_list(api, wrapper)] == request

@@ -395,3 +395,39 @@ def test_cycle_detection_matches_reachability_on_random_graphs() -> None:
         expected = {(a, b) for a in edges for b in edges[a] if a in reach(b)}
         component = strongly_connected(edges)
         assert {(a, b) for a in edges for b in edges[a] if component[a] == component[b]} == expected
+
+
+def _strategies_api() -> ir.Api:
+    small = ir.Object(fields=(_field("a", STRING),))
+    big = ir.Object(fields=(_field("a", STRING), _field("b", STRING)))
+    return ir.Api(title="t", version="1", description=None, servers=(), security_schemes=(), operations=(),
+                  models=(_model("Small", "components", small), _model("Big", "components", big),
+                          _model("Either", "components", ir.Union(members=(
+                              ir.UnionMember(type=_ref("components", "Small"), origin="#/e/0"),
+                              ir.UnionMember(type=_ref("components", "Big"), origin="#/e/1")))),
+                          _model("Colour", "components", ir.Enum(values=("red", "blue")))))
+
+
+STRATEGIES_RUNTIME = r"""
+import assert from "node:assert/strict";
+import * as components from "./dist/models/components/index.js";
+
+const both = components.Either$inboundSchema.parse({ a: "x", b: "y" });
+assert.deepEqual(both, EXPECTED_UNION);
+const colour = components.Colour$inboundSchema.safeParse("green");
+assert.equal(colour.success, EXPECTED_OPEN);
+"""
+
+
+@pytest.mark.parametrize(("config", "union", "open_enum"), [
+    (Config(), '{ a: "x" }', "false"),
+    (Config(union_strategy="populated-fields", forward_compatible_enums=True), '{ a: "x", b: "y" }', "true"),
+])
+def test_union_strategy_and_forward_compatible_enums(config: Config, union: str, open_enum: str,
+                                                    node_modules: Path, tmp_path: Path) -> None:
+    # left-to-right keeps the first option that parses (Small, which drops `b`);
+    # populated-fields keeps the one that fills more fields; forward-compatible
+    # enums accept a value the spec does not list
+    package = write_package(render(_strategies_api(), config), tmp_path, node_modules)
+    assert_tsc(package, node_modules)
+    run_node(package, STRATEGIES_RUNTIME.replace("EXPECTED_UNION", union).replace("EXPECTED_OPEN", open_enum))

@@ -10,6 +10,8 @@ Contract:
 
 from __future__ import annotations
 
+import dataclasses
+
 from typing import Any
 
 from generator import ir
@@ -52,7 +54,7 @@ def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None =
         _security_model(walker, schemes, requirements(doc.get("security")))
     sdk_groups = _sdk_groups(config, operations)
     names, sdk_classes, raw_names = assign_names(walker, sdk_groups, lock, config.name_resolution_feb2025)
-    models = tuple(_finish(d, names[d.id], walker) for d in walker.drafts.values())
+    models = tuple(_finish(d, names[d.id], walker, config.maintain_openapi_order) for d in walker.drafts.values())
     check_field_names(models, sink)
     info = _mapping(doc.get("info"))
     return ir.Api(
@@ -134,11 +136,19 @@ def _sdk_groups(config: Config, operations: list[ir.Operation]) -> list[str]:
     return words
 
 
-def _finish(draft: Draft, name: ir.ModelName, walker: Walker) -> ir.Model:
+def _finish(draft: Draft, name: ir.ModelName, walker: Walker, spec_order: bool = True) -> ir.Model:
     if draft.body is None:
         raise fail("SG101", "internal: model has no body", draft.id)
+    body = draft.body
+    if not spec_order and isinstance(body, ir.Object):
+        # maintainOpenAPIOrder: false lists fields (parameters included, as
+        # the fields of an {Op}Request) alphabetically; a request body stays last.
+        def key(f: ir.Field) -> tuple[bool, str]:
+            return (f.param is not None and f.param.location == "body", f.wire_name)
+
+        body = dataclasses.replace(body, fields=tuple(sorted(body.fields, key=key)))
     return ir.Model(
-        id=draft.id, name=name, body=draft.body, role=draft.slot.role,  # type: ignore[arg-type]
+        id=draft.id, name=name, body=body, role=draft.slot.role,  # type: ignore[arg-type]
         owner=draft.slot.owner, description=draft.description, deprecated=draft.deprecated,
         used_as_error=bool(walker.error_only.get(draft.id)),
     )

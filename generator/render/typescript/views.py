@@ -91,6 +91,8 @@ class UnionView:
     wire_type: str
     zod_in: str
     zod_out: str
+    smart: bool = False
+    """Parsed with ``smartUnion`` (``unionStrategy: populated-fields``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +152,7 @@ def _body(
         case ir.Enum() as body:
             return "enum", enum_view(body, model.name.typescript, closed_enum, config)
         case ir.Union() as body:
-            return "union", _union(body, scope)
+            return "union", _union(body, scope, config.union_strategy == "populated-fields")
 
 
 def _object(body: ir.Object, scope: Scope) -> ObjectView:
@@ -206,7 +208,9 @@ def enum_view(body: ir.Enum, name: str, closed_enum: str, config: Config) -> Enu
     keys = property_names(tuple(enum_key(v) for v in values))
     members = tuple(EnumMember(key=k, literal=ts_literal(v) or "") for k, v in zip(keys, values))
     closed = f"{closed_enum}<typeof {name}>"
-    if not body.open:
+    # forwardCompatibleEnumsByDefault opens every enum of the code (the docs
+    # keep their open-enum note for the ones the spec declares open).
+    if not (body.open or config.forward_compatible_enums):
         style: Literal["const", "enum"] = "enum" if config.enum_format == "enum" else "const"
         return EnumView(style=style, members=members, type=closed, zod=f"z.nativeEnum({name})")
     # A TS `enum` cannot be widened, so open enums always use the const object.
@@ -238,13 +242,18 @@ def enum_key(value: object) -> str:
     return key
 
 
-def _union(body: ir.Union, scope: Scope) -> UnionView:
+def _union(body: ir.Union, scope: Scope, populated_fields: bool = False) -> UnionView:
+    """``populated_fields``: inbound parsing keeps the option that fills the
+    most fields rather than the first that parses (gen.yaml ``unionStrategy``)."""
     types = [m.type for m in body.members]
+    options = [zod_type(t, scope) for t in types]
+    smart = populated_fields and len(options) > 1
     return UnionView(
         type=_type_union(ts_type(t, scope) for t in types),
         wire_type=_type_union(ts_type(t, scope, wire=True) for t in types),
-        zod_in=zod_union([zod_type(t, scope) for t in types]),
+        zod_in=f"smartUnion([{', '.join(options)}])" if smart else zod_union(options),
         zod_out=zod_union([zod_type(t, scope, outbound=True) for t in types]),
+        smart=smart,
     )
 
 
@@ -275,6 +284,8 @@ def _imports(
         return tuple(lines)
     if isinstance(body, ObjectView) and body.renamed:
         lines.append(_named_import(("remap",), taken, "../../lib/primitives.js"))
+    if isinstance(body, UnionView) and body.smart:
+        lines.append(_named_import(("smartUnion",), taken, "../../lib/primitives.js"))
     lines.append(_named_import(("decodeJSON", "encodeJSON", "type SafeParseResult"), taken, "../../lib/json.js"))
     other_ns = sorted({api.model(r).name.ts_namespace for r in body_refs(model.body)} - {model.name.ts_namespace})
     lines += [f"import * as {ns} from {ts_string(f'../{ns}/index.js')};" for ns in other_ns]
