@@ -33,6 +33,12 @@ _INT_MAX = 1000000
 # value cannot match, but taking the draw keeps later values in step.
 _DATE_BASE_MS = 1_745_000_000_000
 _DATE_SPAN_MS = 365 * 24 * 3600 * 1000
+# Newer rules: a nullable field first draws whether it prints ``null``
+# (faker.datatype.boolean({probability})).  Observed: null at a draw of
+# 0.0745 (lapyme ApiSharedObjectd8582ce697.parentId), a value at 0.2324
+# (ApiAccountingAccount.code); mistral's OCRImageObject narrows it to
+# [0.09, 0.22); 0.1 is the round number inside.
+_NULL_PROBABILITY = 0.1
 
 
 # Speakeasy's example rules changed between 1.535 (orq) and 1.642 (the oldest
@@ -45,20 +51,57 @@ def newer_rules(config: Config) -> bool:
     return compat_at_least(config, _NEWER_RULES_FROM)
 
 
+# From 1.768 (lapyme; mistral's 1.690 does not) a component referenced from
+# another model is drawn apart: the parent's stream skips it, and the same
+# field name and component print the same value in every doc (lapyme's
+# ``account``), while the component's own doc differs.
+_COMPONENTS_APART_FROM = "1.768.0"
+
+
+def components_apart(config: Config) -> bool:
+    return compat_at_least(config, _COMPONENTS_APART_FROM)
+
+
 class Examples:
     """Example values for one API; caches structural facts across docs."""
 
-    def __init__(self, api: ir.Api, data: FakerData | None = None, newer: bool = True) -> None:
+    def __init__(
+        self, api: ir.Api, data: FakerData | None = None, newer: bool = True, apart: bool | None = None
+    ) -> None:
         self._api = api
         self.newer = newer
+        # components drawn apart (``components_apart``); the newest rules by default
+        self.apart = newer if apart is None else apart
         # faker's English tables (None: word-based values are placeholders).
         self.tables = (data or english()).tables
         self._has_example: dict[str, bool] = {}
         self._has_binary: dict[str, bool] = {}
+        # apart: (field name, model id) -> the value first drawn for it
+        self._nested: dict[tuple[str, str], JsValue] = {}
+        self._docs: dict[str, JsValue | None] | None = None
 
     def for_model(self, model: ir.Model) -> JsValue | None:
         """The ``let value`` of a model's doc; None when the doc shows no
         example (models that carry binary content)."""
+        if self.contains_binary(ir.Ref(model=model.id)):
+            return None
+        docs = self._all_docs()
+        if model.id in docs:
+            return docs[model.id]
+        return self._draw_model(model)
+
+    def _all_docs(self) -> dict[str, JsValue | None]:
+        """Newest rules: every doc's value, drawn once in model order, since
+        a doc can print objects first drawn in an earlier one (``nested``)."""
+        if not self.apart:
+            return {}
+        if self._docs is None:
+            self._docs = {}
+            for model in self._api.models:
+                self._docs[model.id] = self._draw_model(model)
+        return self._docs
+
+    def _draw_model(self, model: ir.Model) -> JsValue | None:
         if self.contains_binary(ir.Ref(model=model.id)):
             return None
         return _Draw(self, Faker(java_hash_code(model.name.typescript))).model(model, via_union=False)
@@ -66,10 +109,27 @@ class Examples:
     def for_union_member(self, heading: str, member: ir.UnionMember) -> JsValue:
         """A union doc's ``const value: <heading>`` snippet, seeded with the
         heading string itself."""
+        self._all_docs()  # the remembered objects first, whatever the call order
         return _Draw(self, Faker(java_hash_code(heading))).member(member, via_union=False)
 
     def model(self, model_id: str) -> ir.Model:
         return self._api.model(model_id)
+
+    def drawn_apart(self, t: ir.TypeExpr) -> bool:
+        """Whether ``t`` is an object whose value the newest rules remember."""
+        return self.apart and _is_object(self, t)
+
+    def nested(self, name: str, model_id: str) -> JsValue | None:
+        """The value an object field called ``name`` got the first time it
+        was drawn in any doc (newest rules): Speakeasy remembers it, so the
+        same field prints the same object everywhere (lapyme's ``account``
+        in four docs, drawn first in ``GetApiAccountLedgerResponse``) and
+        takes no draw after the first time.  The docs are drawn in model
+        order, operations' models before the components they reach."""
+        return self._nested.get((name, model_id))
+
+    def remember(self, name: str, model_id: str, value: JsValue) -> None:
+        self._nested.setdefault((name, model_id), value)
 
     def has_example(self, t: ir.TypeExpr) -> bool:
         """Whether a spec ``example`` sits on a field or a union member
@@ -168,6 +228,8 @@ class _Draw:
     def _field(self, f: ir.Field, name: str, via_union: bool) -> JsValue:
         if f.example is not None:
             return json_value(f.example.value)
+        if f.nullable and self._examples.newer and self._faker.boolean(_NULL_PROBABILITY):
+            return JsScalar("null")
         if via_union and not f.required and f.default is not None:
             return json_value(f.default.value)
         return self.value(f.type, name, via_union)
@@ -181,6 +243,8 @@ class _Draw:
             case ir.Map(values=values):
                 keys = map_keys(self._faker.int(1, MAX_ENTRIES)) if self._examples.newer else ("key",)
                 return JsObject(tuple((map_key(key), self.value(values, name, via_union)) for key in keys))
+            case ir.Ref(model=model_id) if self._examples.drawn_apart(t):
+                return self._apart(model_id, name, via_union)
             case ir.Ref(model=model_id):
                 return self.model(self._examples.model(model_id), via_union, name)
             case ir.Primitive():
@@ -189,13 +253,34 @@ class _Draw:
                 return json_value(value)
         return js_string("<value>")
 
+    def _apart(self, model_id: str, name: str, via_union: bool) -> JsValue:
+        """An object field's value, remembered across docs (``nested``)."""
+        known = self._examples.nested(name, model_id)
+        if known is not None:
+            return known
+        value = self.model(self._examples.model(model_id), via_union, name)
+        self._examples.remember(name, model_id, value)
+        return value
+
+    def _object_items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
+        """Newest rules: one coin, heads an empty array, tails one object
+        (lapyme: ``ApiCategoryListResponse.data`` at 0.46 is empty,
+        ``ApiAccountLedgerResponseData.lines`` at 0.66 holds one)."""
+        if self._faker.boolean():
+            return ()
+        return (self.value(items, name, via_union),)
+
     def _items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
         """Newer rules: the size is drawn first (1 to 3).  Strings fill it,
         placeholders numbered ``"<value 1>"``...; other arrays print ``[]``
         (about 20 mistral docs), after as many draws as the size: two
         observations (BatchJobOut.errors, OCRPageObject.images)."""
+        if self._examples.apart and _is_object(self._examples, items):
+            return self._object_items(items, name, via_union)
         count = self._faker.int(1, MAX_ENTRIES)
-        if not (isinstance(items, ir.Primitive) and items.kind == "string"):
+        # untyped items (``items: {}``) print placeholders like strings
+        # (lapyme's ``warnings``)
+        if not (isinstance(items, ir.Any) or (isinstance(items, ir.Primitive) and items.kind == "string")):
             for _ in range(count - 1):
                 self._faker.next()
             return ()
@@ -227,6 +312,10 @@ class _Draw:
     def _date(self) -> JsValue:
         millis = _DATE_BASE_MS + self._faker.int(max=_DATE_SPAN_MS)
         return JsScalar(f'new Date("{_iso(millis)}")')
+
+
+def _is_object(examples: Examples, t: ir.TypeExpr) -> bool:
+    return isinstance(t, ir.Ref) and isinstance(examples.model(t.model).body, ir.Object)
 
 
 def data_diagnostics(api: ir.Api, data: FakerData | None = None) -> list[Diagnostic]:
