@@ -65,7 +65,8 @@ def assign_names(
         candidates = draft.slot.candidates(feb2025)
         if families is not None:
             candidates = families.candidates(draft.id, candidates)
-        spec = NameSpec(key=draft.id, candidates=candidates, klass=draft.slot.klass, depth=draft.slot.depth)
+        spec = NameSpec(key=draft.id, candidates=candidates, klass=draft.slot.klass, depth=draft.slot.depth,
+                        parent=draft.slot.parent)
         if draft.id not in lock.get("python", {}):
             py.place(spec)
         if draft.id not in lock.get("typescript", {}):

@@ -1,0 +1,79 @@
+"""Rules found on the meitner-python pair (OAS 3.1 with 3.0-style
+``nullable``, ``allOf`` copies, ``nameResolutionFeb2025``)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from generator import ir
+from generator.config import Config
+from generator.diagnostics import Sink
+from generator.loader import load
+from generator.normalize import normalize
+from generator.normalize.naming import COMPONENT, PARENT, NameSpec
+from generator.normalize.symmetric import SymmetricRegistry
+
+
+def _api(tmp_path: Path, text: str, feb2025: bool = True) -> ir.Api:
+    path = tmp_path / "spec.yaml"
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    ws = load(path)
+    return normalize(ws, Config(name_resolution_feb2025=feb2025), Sink(locator=ws.locate))
+
+
+def _names(api: ir.Api) -> set[str]:
+    return {m.name.python for m in api.models}
+
+
+# Two search operations whose filter -> equals|contains -> meta are all inline: the
+# metas contest Meta and Root+Meta, then take their parent's final name.
+_FILTER_BODY = """
+          requestBody:
+            content:
+              application/json:
+                schema:
+                  type: object
+                  properties:
+                    filter:
+                      type: object
+                      properties:
+                        equals: {type: object, properties: {meta: {type: object, properties: {x: {type: string}}}}}
+                        contains: {type: object, properties: {meta: {type: object, properties: {y: {type: string}}}}}
+          responses:
+            "204": {description: ok}
+"""
+_SEARCH = """
+    openapi: 3.1.0
+    info: {title: t, version: "1"}
+    paths:
+      /a:
+        post:
+          operationId: searchA""" + _FILTER_BODY + """
+      /b:
+        post:
+          operationId: searchB""" + _FILTER_BODY
+
+
+def test_a_nested_model_takes_its_parents_final_name_past_root_and_base(tmp_path: Path) -> None:
+    names = _names(_api(tmp_path, _SEARCH))
+    # equals is SearchAEquals (root + base), so its meta is SearchAEqualsMeta:
+    # the parent's final name, not root + every segment (SearchAFilterEqualsMeta)
+    assert {"SearchAEquals", "SearchAContains", "SearchAEqualsMeta", "SearchAContainsMeta"} <= names
+    assert not {"SearchAFilterEqualsMeta", "SearchAFilterMeta"} & names
+
+
+def test_the_parent_form_follows_the_parents_resolution() -> None:
+    reg = SymmetricRegistry()
+    reg.place(NameSpec(key="p1", candidates=(("Equals",), ("AEquals",)), klass=COMPONENT, depth=1))
+    reg.place(NameSpec(key="p2", candidates=(("Equals",), ("BEquals",)), klass=COMPONENT, depth=1))
+    for key, parent in (("m1", "p1"), ("m2", "p2")):
+        reg.place(NameSpec(key=key, candidates=(("Meta",), (PARENT, "Meta"), ("Static", key)),
+                           klass=COMPONENT, depth=2, parent=parent))
+    assert reg.finish() == {"p1": "AEquals", "p2": "BEquals", "m1": "AEqualsMeta", "m2": "BEqualsMeta"}
+
+
+def test_a_parent_form_without_its_parent_is_skipped() -> None:
+    reg = SymmetricRegistry()
+    reg.place(NameSpec(key="m", candidates=((PARENT, "Meta"), ("Meta",)), klass=COMPONENT, depth=2, parent="gone"))
+    assert reg.finish() == {"m": "Meta"}
