@@ -77,3 +77,28 @@ def test_a_parent_form_without_its_parent_is_skipped() -> None:
     reg = SymmetricRegistry()
     reg.place(NameSpec(key="m", candidates=((PARENT, "Meta"), ("Meta",)), klass=COMPONENT, depth=2, parent="gone"))
     assert reg.finish() == {"m": "Meta"}
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_python_doc_links_date_and_date_time_crosswise() -> None:
+    from generator.render.markdown.types_cell import python_cell
+
+    api = _api_stub()
+    date = python_cell(api, ir.Primitive(kind="string", format="date"), required=False, nullable=True)
+    stamp = python_cell(api, ir.Primitive(kind="string", format="date-time"))
+    assert date == "[datetime](https://docs.python.org/3/library/datetime.html#datetime-objects)"
+    assert stamp == "[date](https://docs.python.org/3/library/datetime.html#date-objects)"
+
+
+def test_an_integer_with_format_date_is_an_int() -> None:
+    from generator.render.markdown.types_cell import is_date, python_cell
+
+    t = ir.Primitive(kind="integer", format="date")
+    assert not is_date(t)
+    assert python_cell(_api_stub(), t, required=False) == "*Optional[int]*"
+
+
+def _api_stub() -> ir.Api:
+    return None  # type: ignore[return-value]  # scalars never look a model up
