@@ -102,3 +102,11 @@ def test_an_integer_with_format_date_is_an_int() -> None:
 
 def _api_stub() -> ir.Api:
     return None  # type: ignore[return-value]  # scalars never look a model up
+
+
+def test_filter_is_renamed_but_type_and_id_are_not() -> None:
+    from generator.render.python.fields import python_names
+
+    fields = tuple(ir.Field(wire_name=w, type=ir.Primitive(kind="string"), required=True, nullable=False, origin="#")
+                   for w in ("filter", "type", "id", "zip"))
+    assert python_names(fields) == ["filter_", "type", "id", "zip"]
