@@ -110,3 +110,50 @@ def test_filter_is_renamed_but_type_and_id_are_not() -> None:
     fields = tuple(ir.Field(wire_name=w, type=ir.Primitive(kind="string"), required=True, nullable=False, origin="#")
                    for w in ("filter", "type", "id", "zip"))
     assert python_names(fields) == ["filter_", "type", "id", "zip"]
+
+
+# ------------------------------------------------------- single-value enums
+
+_ONE_VALUE = """
+    openapi: 3.1.0
+    info: {title: t, version: "1"}
+    paths:
+      /a:
+        get:
+          operationId: getA
+          responses:
+            "200":
+              description: ok
+              content: {application/json: {schema: {$ref: "#/components/schemas/Event"}}}
+    components:
+      schemas:
+        EventType: {type: string, enum: [Delete]}
+        EventKind: {type: string, enum: [Create, Delete]}
+        Event:
+          type: object
+          properties:
+            type: {allOf: [{$ref: "#/components/schemas/EventType"}], nullable: true}
+            kind: {allOf: [{$ref: "#/components/schemas/EventKind"}], nullable: true}
+            plain: {$ref: "#/components/schemas/EventType"}
+            plain_kind: {$ref: "#/components/schemas/EventKind"}
+            other: {$ref: "#/components/schemas/Other"}
+        Other:
+          type: object
+          properties:
+            type: {allOf: [{$ref: "#/components/schemas/EventType"}], nullable: true}
+            kind: {allOf: [{$ref: "#/components/schemas/EventKind"}], nullable: true}
+"""
+
+
+def test_a_single_value_enum_out_of_names_takes_its_value(tmp_path: Path) -> None:
+    names = _names(_api(tmp_path, _ONE_VALUE))
+    # Type and Kind are contested, then the Event copies lose EventType /
+    # EventKind to the components: the one of a single value says it, the
+    # other is numbered
+    assert {"EventType", "EventTypeDelete", "EventKind", "EventKind1", "OtherType"} <= names
+    assert "EventType1" not in names
+
+
+def test_without_the_flag_a_single_value_enum_is_numbered(tmp_path: Path) -> None:
+    names = _names(_api(tmp_path, _ONE_VALUE, feb2025=False))
+    assert "EventTypeDelete" not in names

@@ -104,3 +104,20 @@ def _member_candidates(slot: Slot) -> tuple[tuple[str, ...], ...]:
     if slot.union_name == slot.root:
         return ((base,),)
     return dedupe([(base,), (slot.root, base)])
+
+
+def with_single_value(
+    candidates: tuple[tuple[str, ...], ...], body: object, slot: Slot
+) -> tuple[tuple[str, ...], ...]:
+    """An enum of one value that runs out of names takes that value as a
+    suffix before being numbered (``AuditEvent.type``, a copy of the
+    component ``AuditEventType``, is ``AuditEventTypeDelete``, not
+    ``AuditEventType1``), as a constant names a union member.  A member's
+    discriminating property says its constant already (``slot.tag``)."""
+    from generator import ir
+    from generator.words import pascal
+
+    if slot.tag or not (candidates and isinstance(body, ir.Enum) and len(body.values) == 1):
+        return candidates
+    word = pascal(str(body.values[0]))
+    return (*candidates, (*candidates[-1], word)) if word else candidates
