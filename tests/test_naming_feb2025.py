@@ -466,6 +466,7 @@ def test_clashing_nested_models_take_their_parents_name_past_root_and_base(tmp_p
                 equals: {type: object, properties: {meta: {type: object, properties: {y: {type: string}}}}}
     """)
     names = {m.name.python for m in api.models}
-    # Meta and FilterMeta are both contested, so each takes root + parent + base
-    assert {"FilterContainsMeta", "FilterEqualsMeta"} <= names
+    # Meta and FilterMeta are both contested, so each takes its parent's final
+    # name + base; the parents kept their plain names (nothing contests them)
+    assert {"Contains", "Equals", "ContainsMeta", "EqualsMeta"} <= names
     assert not {"Meta", "FilterMeta", "FilterMeta1"} & names

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from generator import ir
+from generator.normalize.feb2025 import with_single_value
 from generator.normalize.naming import NameSpec, Registry
 from generator.normalize.schema import Draft, Walker
 from generator.normalize.symmetric import SymmetricRegistry
@@ -64,8 +65,9 @@ def assign_names(
     for draft in walker.drafts.values():
         candidates = draft.slot.candidates(feb2025)
         if families is not None:
-            candidates = families.candidates(draft.id, candidates)
-        spec = NameSpec(key=draft.id, candidates=candidates, klass=draft.slot.klass, depth=draft.slot.depth)
+            candidates = with_single_value(families.candidates(draft.id, candidates), draft.body, draft.slot)
+        spec = NameSpec(key=draft.id, candidates=candidates, klass=draft.slot.klass, depth=draft.slot.depth,
+                        parent=draft.slot.parent)
         if draft.id not in lock.get("python", {}):
             py.place(spec)
         if draft.id not in lock.get("typescript", {}):

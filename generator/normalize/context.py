@@ -76,6 +76,9 @@ class Slot:
     union_name: str = ""
     """Under nameResolutionFeb2025: the enclosing union's base as its members
     use it (``Plugin`` for ``plugins[]``; see ``feb2025.naming_base``)."""
+    parent: str = ""
+    """The id of the object model whose property this place is (its final
+    name is a candidate under nameResolutionFeb2025)."""
 
     def extra(self) -> tuple[str, ...]:
         return tuple(s.text for s in self.segments if s is not self.union_seg)
@@ -98,10 +101,11 @@ class Slot:
     def _down(self) -> tuple[Seg, ...]:
         return self.segments + ((self.own,) if self.own else ())
 
-    def property(self, base: str, named_parent: bool) -> Slot:
+    def property(self, base: str, named_parent: bool, parent: str = "") -> Slot:
         return replace(
             self,
             base=base,
+            parent=parent,
             member_of="",
             titled=False,
             tag=self.tag if self.tag_field and base == self.tag_field else "",
@@ -133,6 +137,7 @@ class Slot:
             tag=tag[0],
             tag_field=tag[1],
             union_seg=self.own,
+            parent="",  # a member's place is its union's, not the object's
             depth=self.depth + 1,
             root_prefix=None,
             array_item=False,

@@ -7,7 +7,8 @@ Differences from the orq-era lists of ``naming``:
 - array items are named in the singular (``payment_methods[]`` ->
   ``PaymentMethod``);
 - an inline model's second candidate is root + base (``CartDiscount`` +
-  ``DiscountCategory``), then the parent forms (``AuditEventFilterContainsMeta``);
+  ``DiscountCategory``), then its parent model's final name + base
+  (``AuditEventSearchEquals`` + ``Meta``), then the static parent forms;
   below untitled union members equal claims are numbered
   (``OpenAIResponsesInputRoleUnion1`` / ``...2``), not given the orq-era
   union-parent forms (``OpenAIResponsesInput21Role``);
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.normalize.naming import dedupe, inline_candidates, root_candidates
+from generator.normalize.naming import PARENT, dedupe, inline_candidates, root_candidates
 from generator.words import split_words
 
 if TYPE_CHECKING:
@@ -76,6 +77,11 @@ def feb2025_candidates(slot: Slot) -> tuple[tuple[str, ...], ...]:
     # places are numbers: equal claims there are numbered instead.
     below_member = any(s.text.isdigit() for s in slot.segments)
     parents = () if below_member else inline_candidates(base, slot.union_base, slot.extra(), slot.root)[1:]
+    # The first parent form is the enclosing model's final name + base
+    # (``AuditEventSearchEquals`` + ``Meta``, though that parent sits at
+    # ``AuditEventSearch`` > ``filter`` > ``equals``): resolved by the registry.
+    if slot.parent and not below_member:
+        parents = ((PARENT, base), *parents)
     return dedupe([(base,), (slot.root, base), *parents])
 
 
@@ -98,3 +104,20 @@ def _member_candidates(slot: Slot) -> tuple[tuple[str, ...], ...]:
     if slot.union_name == slot.root:
         return ((base,),)
     return dedupe([(base,), (slot.root, base)])
+
+
+def with_single_value(
+    candidates: tuple[tuple[str, ...], ...], body: object, slot: Slot
+) -> tuple[tuple[str, ...], ...]:
+    """An enum of one value that runs out of names takes that value as a
+    suffix before being numbered (``AuditEvent.type``, a copy of the
+    component ``AuditEventType``, is ``AuditEventTypeDelete``, not
+    ``AuditEventType1``), as a constant names a union member.  A member's
+    discriminating property says its constant already (``slot.tag``)."""
+    from generator import ir
+    from generator.words import pascal
+
+    if slot.tag or not (candidates and isinstance(body, ir.Enum) and len(body.values) == 1):
+        return candidates
+    word = pascal(str(body.values[0]))
+    return (*candidates, (*candidates[-1], word)) if word else candidates

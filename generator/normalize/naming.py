@@ -33,10 +33,18 @@ class NameSpec:
     """Candidate names as part lists, in the order they are tried."""
     klass: int
     depth: int = 0
+    parent: str = ""
+    """The key whose current name a ``PARENT`` part stands for."""
 
     @property
     def priority(self) -> tuple[int, int]:
         return (self.klass, self.depth if self.klass in _DEPTH_RANKED else 0)
+
+
+# A candidate part standing for the parent model's name as finally resolved
+# (nameResolutionFeb2025, ``symmetric``); its text keeps ``dedupe`` apart from
+# the static forms.
+PARENT = "<parent>"
 
 
 def render_name(parts: tuple[str, ...]) -> str:

@@ -236,15 +236,15 @@ class Walker:
         for name, schema, pptr in props:
             if self._dropped(schema, slot):
                 continue
-            fields.append(self._field(name, schema, pptr, slot, name in required))
+            fields.append(self._field(name, schema, pptr, slot, name in required, ptr))
         del self._merging[depth:]
         draft.body = ir.Object(fields=tuple(fields), additional=self._additional(node, ptr, slot))
         if draft.description is None:
             draft.description = self._first_part_description(node, ptr)
         return Typed(ir.Ref(model=ptr), nullable, draft.description)
 
-    def _field(self, name: str, schema: object, ptr: str, slot: Slot, required: bool) -> ir.Field:
-        typed = self.walk(schema, ptr, slot.property(class_word(name, "Field"), named_parent=True))
+    def _field(self, name: str, schema: object, ptr: str, slot: Slot, required: bool, parent: str) -> ir.Field:
+        typed = self.walk(schema, ptr, slot.property(class_word(name, "Field"), named_parent=True, parent=parent))
         own: Schema = schema if isinstance(schema, dict) else {}
         desc = own.get("description") if "$ref" not in own else None
         override = own.get("x-speakeasy-name-override")

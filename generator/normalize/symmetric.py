@@ -16,7 +16,7 @@ except for numbering models that ran out of candidates (spec order).
 
 from __future__ import annotations
 
-from generator.normalize.naming import PINNED, RESERVED, NameSpec, render_name
+from generator.normalize.naming import PARENT, PINNED, RESERVED, NameSpec, render_name
 
 
 def symmetric_priority(spec: NameSpec) -> tuple[int, int]:
@@ -46,7 +46,7 @@ class SymmetricRegistry:
         index = self._resolve_rounds()
         self._taken_reserved = {
             folded for s in self._specs.values() if s.klass != PINNED and index[s.key] < len(s.candidates)
-            for folded in [render_name(s.candidates[index[s.key]]).lower()] if folded in self._reserved
+            for folded in [render_name(self._parts(s, index[s.key], index)).lower()] if folded in self._reserved
         }
         names: dict[str, str] = {}
         used: set[str] = set(self._pinned) | {w for w in self._reserved if w not in self._taken_reserved}
@@ -55,17 +55,18 @@ class SymmetricRegistry:
             if spec.klass == PINNED:
                 names[key] = spec.candidates[0][0]
             elif index[key] < len(spec.candidates):
-                names[key] = render_name(spec.candidates[index[key]])
+                names[key] = render_name(self._parts(spec, index[key], index))
                 used.add(names[key].lower())
             else:
                 exhausted.append(spec)
         # equal claims stay equal to the end: when several models run out on
         # the same last name, all of them are numbered (``...RoleUnion1``,
         # ``...RoleUnion2``), none keeps the plain name
-        last = [render_name(s.candidates[-1]).lower() for s in exhausted]
+        lasts = [self._parts(s, len(s.candidates) - 1, index) for s in exhausted]
+        last = [render_name(parts).lower() for parts in lasts]
         used.update(name for name in last if last.count(name) > 1)
-        for spec in exhausted:
-            names[spec.key] = _numbered(spec.candidates[-1], used)
+        for spec, parts in zip(exhausted, lasts):
+            names[spec.key] = _numbered(parts, used)
             used.add(names[spec.key].lower())
         return names
 
@@ -77,14 +78,38 @@ class SymmetricRegistry:
         index = {s.key: 0 for s in movable}
         while True:
             claims: dict[str, list[NameSpec]] = {}
+            losers = []
             for spec in movable:
                 if index[spec.key] < len(spec.candidates):
-                    claims.setdefault(render_name(spec.candidates[index[spec.key]]).lower(), []).append(spec)
-            losers = [s for folded, specs in claims.items() for s in self._losers(folded, specs)]
+                    parts = self._parts(spec, index[spec.key], index)
+                    if not parts:  # a parent form without a parent here
+                        losers.append(spec)
+                        continue
+                    claims.setdefault(render_name(parts).lower(), []).append(spec)
+            losers += [s for folded, specs in claims.items() for s in self._losers(folded, specs)]
             if not losers:
                 return index
             for spec in losers:
                 index[spec.key] += 1
+
+    def _parts(self, spec: NameSpec, at: int, index: dict[str, int], depth: int = 0) -> tuple[str, ...]:
+        """Candidate ``at`` of ``spec`` with ``PARENT`` replaced by the parent's
+        current name (its claim this round); () when the parent is not in
+        this namespace (or the chain loops)."""
+        parts = spec.candidates[at]
+        if PARENT not in parts:
+            return parts
+        parent = self._specs.get(spec.parent)
+        if parent is None or depth > 50:
+            return ()
+        if parent.klass == PINNED:
+            name = parent.candidates[0][0]
+        else:
+            at_parent = min(index.get(parent.key, 0), len(parent.candidates) - 1)
+            name = render_name(self._parts(parent, at_parent, index, depth + 1))
+        if not name:
+            return ()
+        return tuple(name if p == PARENT else p for p in parts)
 
     def _losers(self, folded: str, specs: list[NameSpec]) -> list[NameSpec]:
         if folded in self._pinned:

@@ -16,6 +16,9 @@ from generator.render.identifiers import python_doc_stem
 from generator.render.ts_layout import DEFAULT_LAYOUT, TsLayout
 
 PY_DATE = "[date](https://docs.python.org/3/library/datetime.html#date-objects)"
+# Speakeasy's Python docs link the two formats crosswise: ``date-time`` shows
+# the ``date`` link above, ``date`` this one (orq, meitner goldens).
+PY_DATE_ONLY = "[datetime](https://docs.python.org/3/library/datetime.html#datetime-objects)"
 TS_DATE = "[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)"
 TS_FILE = (
     "[File](https://developer.mozilla.org/en-US/docs/Web/API/File) | "
@@ -30,7 +33,8 @@ _TS_BINARY = "ReadableStream<Uint8Array>"
 
 
 def is_date(t: ir.TypeExpr) -> bool:
-    return isinstance(t, ir.Primitive) and t.format in DATE_FORMATS
+    """A date string; an ``integer`` with ``format: date`` stays an int."""
+    return isinstance(t, ir.Primitive) and t.kind == "string" and t.format in DATE_FORMATS
 
 
 def is_binary(t: ir.TypeExpr) -> bool:
@@ -53,8 +57,8 @@ def python_cell(api: ir.Api, t: ir.TypeExpr, required: bool = True, nullable: bo
         case ir.Ref(model=model_id):
             name = api.model(model_id).name.python
             return f"[{python_wrap('models.' + name, required, nullable)}](../models/{python_doc_stem(name)}.md)"
-        case ir.Primitive() if is_date(t):
-            return PY_DATE
+        case ir.Primitive(format=fmt) if is_date(t):
+            return PY_DATE_ONLY if fmt == "date" else PY_DATE
     return f"*{python_wrap(_python_scalar(t), required, nullable)}*"
 
 

@@ -27,6 +27,10 @@ from generator.render.python.typeexpr import Types, enum_class, enum_member_name
 # them, and pydantic's own attributes cannot be fields.
 _SHADOWING = frozenset({"str", "int", "float", "bool", "bytes", "date", "datetime", "io", "pydantic", "dateutil",
                         "builtins", "typing", "typing_extensions"})
+# Builtins Speakeasy (1.6xx) renames although the class would work: ``filter``
+# (meitner) and ``date`` (above) get ``_``, while ``type``, ``id``, ``zip`` and
+# ``bin`` keep their names, so this is its list, not ``dir(builtins)``.
+_RENAMED_BUILTINS = frozenset({"filter"})
 _MODEL_ATTRS = frozenset({
     "model_config", "model_fields", "model_computed_fields", "model_extra", "model_fields_set",
     "model_construct", "model_copy", "model_dump", "model_dump_json", "model_json_schema",
@@ -60,7 +64,7 @@ def python_names(fields: tuple[ir.Field, ...]) -> list[str]:
     out: list[str] = []
     for f in fields:
         name = python_field(f.wire_name, f.name_override)
-        if name in _SHADOWING or name in _MODEL_ATTRS:
+        if name in _SHADOWING or name in _MODEL_ATTRS or name in _RENAMED_BUILTINS:
             name += "_"
         base, n = name, 2
         while name in out:
