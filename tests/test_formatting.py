@@ -22,6 +22,7 @@ from generator.render.python.code import (
     Call,
     Expr,
     Param,
+    annotated,
     assignment,
     def_lines,
     optional_parens,
@@ -110,6 +111,15 @@ def test_statements_are_black_stable(n: int) -> None:
     for lines in _body_cases(n):
         text = _module(lines)
         assert black.format_str(text, mode=_MODE) == text
+
+
+@pytest.mark.parametrize("n", _LENGTHS)
+def test_class_body_fields_are_black_stable(n: int) -> None:
+    # a TypedDict field whose annotation has no bracket to split at, and ones that do
+    for annotation in (_name(n, "Name"), Call("NotRequired", (_name(n, "Name"),)), Call("List", (_name(n),))):
+        for name in ("x", _name(n // 2, "field_")):
+            text = "\n".join(["class C(TypedDict):", *annotated("    ", name, annotation, None), ""])
+            assert black.format_str(text, mode=_MODE) == text
 
 
 @pytest.mark.parametrize("n", _LENGTHS)

@@ -194,6 +194,12 @@ def class_header(name: str, bases: tuple[str, ...]) -> tuple[str, ...]:
 def annotated(indent: str, name: str, annotation: Expr, default: Expr | None) -> list[str]:
     """``name: annotation [= default]`` (a class-body field)."""
     if default is None:
+        if len(indent + name + ": " + flat(annotation)) > LINE_LENGTH and not (
+                isinstance(annotation, Call) and annotation.args) and len(
+                indent + INDENT + flat(annotation)) <= LINE_LENGTH:
+            # an annotation with no bracket to split at goes in parentheses,
+            # when that makes it fit
+            return [indent + name + ": (", indent + INDENT + flat(annotation), indent + ")"]
         return split(indent, name + ": ", annotation)
     before = name + ": " + flat(annotation) + " = "
     if len(indent + before + flat(default)) <= LINE_LENGTH:
