@@ -361,3 +361,28 @@ def test_objects_apart_follow_compat_version() -> None:
 
     assert components_apart(Config()) and components_apart(Config(compat_version="1.768.2"))
     assert not components_apart(Config(compat_version="1.690.1"))
+
+
+def test_dates_are_drawn_between_2024_and_2027_and_format_date_prints_the_day() -> None:
+    stamp = ir.Primitive(kind="string", format="date-time")
+    alias = _model("AgentAliasResponse", ir.Object(fields=(
+        _field("alias", STR), _field("version", INT), _field("createdAt", stamp), _field("updatedAt", stamp),
+    )))
+    assert _newest(_api(alias), "AgentAliasResponse").endswith(  # mistral 1.690
+        '  createdAt: new Date("2026-09-04T16:01:29.973Z"),\n'
+        '  updatedAt: new Date("2024-02-08T12:26:09.802Z"),\n};')
+    preview = _model("ApiInflationAdjustmentPreviewRequest", ir.Object(fields=(
+        _field("occurredAt", ir.Primitive(kind="string", format="date")), _field("coefficient", NUM),
+    )))
+    assert _newest(_api(preview), "ApiInflationAdjustmentPreviewRequest") == (  # lapyme 1.768
+        "let value: ApiInflationAdjustmentPreviewRequest = {\n"
+        '  occurredAt: new Date("2024-08-26"),\n  coefficient: 2670.81,\n};')
+
+
+def test_older_dates_are_drawn_a_year_earlier() -> None:
+    stamp = ir.Primitive(kind="string", format="date-time")
+    alias = _model("AgentAliasResponse", ir.Object(fields=(
+        _field("alias", STR), _field("version", INT), _field("createdAt", stamp),
+    )))
+    # the newer range gives 2026-09-04T16:01:29.973Z; 365 days earlier:
+    assert 'createdAt: new Date("2025-09-04T16:01:29.973Z")' in _example(_api(alias), "AgentAliasResponse")
