@@ -237,7 +237,7 @@ class _Draw:
                     return JsArray((self.value(items, name, via_union),))
                 return JsArray(self._items(items, name, via_union))
             case ir.Map(values=values):
-                keys = map_keys(self._faker.int(1, MAX_ENTRIES)) if self._examples.newer else ("key",)
+                keys = map_keys(self._faker.int(self._min_entries(), MAX_ENTRIES)) if self._examples.newer else ("key",)
                 return JsObject(tuple((map_key(key), self.value(values, name, via_union)) for key in keys))
             case ir.Ref(model=model_id) if self._examples.drawn_apart(t):
                 return self._apart(model_id, name, via_union)
@@ -273,7 +273,7 @@ class _Draw:
         observations (BatchJobOut.errors, OCRPageObject.images)."""
         if self._examples.apart and _is_object(self._examples, items):
             return self._object_items(items, name, via_union)
-        count = self._faker.int(1, MAX_ENTRIES)
+        count = self._faker.int(self._min_entries(), MAX_ENTRIES)
         # untyped items (``items: {}``) print placeholders like strings
         # (lapyme's ``warnings``)
         if not (isinstance(items, ir.Any) or (isinstance(items, ir.Primitive) and items.kind == "string")):
@@ -284,6 +284,12 @@ class _Draw:
         if all(v == js_string(PLACEHOLDER) for v in values):
             return tuple(js_string(f"<value {i + 1}>") for i in range(count))
         return tuple(values)
+
+    def _min_entries(self) -> int:
+        """From 1.768 scalar arrays and maps can be empty: their size is
+        drawn in 0..3 (lapyme ``ApiApplyTagsResponseData.entityIds`` holds
+        two uuids at 0.72; ``warnings: []``, ``variantOptions: {}``)."""
+        return 0 if self._examples.apart else 1
 
     def _primitive(self, t: ir.Primitive, name: str) -> JsValue:
         match t.kind:
