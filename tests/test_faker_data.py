@@ -44,6 +44,7 @@ LOCALE: dict[str, object] = {
     "directory_path": ["/tmp", "/var/yp"],
     "common_file_type": ["video", "audio", "image", "text", "application"],
     "currency_name": ["Lek", "Australian Dollar", "Iranian Rial"],
+    "country": ["Gabon", "Sint Maarten"],
 }
 
 
@@ -95,6 +96,7 @@ def test_strings_by_name_and_format() -> None:
     assert named_string(Faker(1), LOCALE, "fileName", None) == "example.file"
     assert named_string(Faker(1), LOCALE, "title", None) == PLACEHOLDER
     assert named_string(Faker(1), LOCALE, "currency", None) == "Australian Dollar"  # one draw, 0.42
+    assert named_string(Faker(1), LOCALE, "country", None) == "Gabon"
 
 
 def test_without_data_word_values_are_placeholders() -> None:

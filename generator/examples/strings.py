@@ -30,6 +30,7 @@ _BY_NAME: dict[str, Callable[[English], str]] = {
     "fileType": English.common_file_type,
     # lapyme 1.768: "Australian Dollar", one draw (nothing older to contradict)
     "currency": English.currency_name,
+    "country": English.country,  # lapyme 1.768: "Gabon", "Sint Maarten"
 }
 
 
