@@ -361,3 +361,42 @@ def test_objects_apart_follow_compat_version() -> None:
 
     assert components_apart(Config()) and components_apart(Config(compat_version="1.768.2"))
     assert not components_apart(Config(compat_version="1.690.1"))
+
+
+def test_dates_are_drawn_between_2024_and_2027_and_format_date_prints_the_day() -> None:
+    stamp = ir.Primitive(kind="string", format="date-time")
+    alias = _model("AgentAliasResponse", ir.Object(fields=(
+        _field("alias", STR), _field("version", INT), _field("createdAt", stamp), _field("updatedAt", stamp),
+    )))
+    assert _newest(_api(alias), "AgentAliasResponse").endswith(  # mistral 1.690
+        '  createdAt: new Date("2026-09-04T16:01:29.973Z"),\n'
+        '  updatedAt: new Date("2024-02-08T12:26:09.802Z"),\n};')
+    preview = _model("ApiInflationAdjustmentPreviewRequest", ir.Object(fields=(
+        _field("occurredAt", ir.Primitive(kind="string", format="date")), _field("coefficient", NUM),
+    )))
+    assert _newest(_api(preview), "ApiInflationAdjustmentPreviewRequest") == (  # lapyme 1.768
+        "let value: ApiInflationAdjustmentPreviewRequest = {\n"
+        '  occurredAt: new Date("2024-08-26"),\n  coefficient: 2670.81,\n};')
+
+
+def test_older_dates_are_drawn_a_year_earlier() -> None:
+    stamp = ir.Primitive(kind="string", format="date-time")
+    alias = _model("AgentAliasResponse", ir.Object(fields=(
+        _field("alias", STR), _field("version", INT), _field("createdAt", stamp),
+    )))
+    # the newer range gives 2026-09-04T16:01:29.973Z; 365 days earlier:
+    assert 'createdAt: new Date("2025-09-04T16:01:29.973Z")' in _example(_api(alias), "AgentAliasResponse")
+
+
+def test_newest_scalar_arrays_and_maps_can_be_empty() -> None:
+    tags = _model("ApiApplyTagsResponseData", ir.Object(fields=(
+        _field("entityIds", ir.Array(items=UUID)), _field("added", INT),
+    )))
+    api = _api(tags)
+    assert _newest(api, "ApiApplyTagsResponseData") == (  # lapyme 1.768: the size drew 0.72 of 0..3
+        "let value: ApiApplyTagsResponseData = {\n  entityIds: [\n"
+        '    "2dea5b04-1eda-4fe2-aeee-0441354f9cfc",\n    "802e98e6-8ff8-4104-9219-5e128042ff73",\n  ],\n'
+        "  added: 15504,\n};")
+    assert _newest(api, "ApiApplyTagsResponseData", Examples(api, apart=False)).count('-4') == 3  # 1..3: three
+    headers = _model("Wrapped", ir.Object(fields=(_field("headers", ir.Map(values=ir.Array(items=STR))),)))
+    assert '    "key1": [],\n' in _newest(_api(headers), "Wrapped")  # an empty array inside a map

@@ -43,6 +43,8 @@ LOCALE: dict[str, object] = {
     "vehicle_model": ["Fiesta", "CX-9"],
     "directory_path": ["/tmp", "/var/yp"],
     "common_file_type": ["video", "audio", "image", "text", "application"],
+    "currency_name": ["Lek", "Australian Dollar", "Iranian Rial"],
+    "country": ["Gabon", "Sint Maarten"],
 }
 
 
@@ -93,6 +95,8 @@ def test_strings_by_name_and_format() -> None:
     assert named_string(Faker(1), LOCALE, "homepage", "uri") == "https://well-worn-cat.com/"
     assert named_string(Faker(1), LOCALE, "fileName", None) == "example.file"
     assert named_string(Faker(1), LOCALE, "title", None) == PLACEHOLDER
+    assert named_string(Faker(1), LOCALE, "currency", None) == "Australian Dollar"  # one draw, 0.42
+    assert named_string(Faker(1), LOCALE, "country", None) == "Gabon"
 
 
 def test_without_data_word_values_are_placeholders() -> None:
@@ -141,7 +145,7 @@ def test_another_version_is_named_and_not_used(isolated: Path) -> None:
 def test_the_right_version_further_up_wins_and_the_cache_spares_node(isolated: Path) -> None:
     _package(isolated / "wrong", "9.6.0")
     _package(isolated / "node_modules", FAKER_VERSION)
-    cached = isolated / "cache" / "sdkgen" / f"faker-en-{FAKER_VERSION}-1.json"
+    cached = isolated / "cache" / "sdkgen" / f"faker-en-{FAKER_VERSION}-{faker_data._DUMP_FORMAT}.json"
     cached.parent.mkdir(parents=True)
     cached.write_text(json.dumps(LOCALE), encoding="utf-8")
     found = load(isolated / "project", str(isolated / "wrong"))
@@ -150,7 +154,7 @@ def test_the_right_version_further_up_wins_and_the_cache_spares_node(isolated: P
 
 def test_a_damaged_cache_is_rebuilt(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _package(isolated / "node_modules", FAKER_VERSION)
-    cached = isolated / "cache" / "sdkgen" / f"faker-en-{FAKER_VERSION}-1.json"
+    cached = isolated / "cache" / "sdkgen" / f"faker-en-{FAKER_VERSION}-{faker_data._DUMP_FORMAT}.json"
     cached.parent.mkdir(parents=True)
     cached.write_text('{"word": ', encoding="utf-8")
     monkeypatch.setattr(faker_data, "_run_node", lambda project: (json.dumps(LOCALE), ""))

@@ -1,7 +1,7 @@
 """faker's English data, read from an installed ``@faker-js/faker`` package.
 
 Speakeasy draws some example values (URLs, words, user names, vehicle
-models, directory paths) from faker's English locale.  sdkgen does not ship
+models, directory paths, currency names, countries) from faker's English locale.  sdkgen does not ship
 those word lists: they are faker's files.  Instead it looks for an installed
 ``@faker-js/faker`` of the version Speakeasy uses and asks ``node`` once to
 print the needed tables as JSON, kept in a cache file per faker version.
@@ -31,7 +31,7 @@ FAKER_VERSION = "9.7.0"
 PACKAGE = "@faker-js/faker"
 ENV_VAR = "SDKGEN_NODE_MODULES"
 # Bump when the dump below changes, so older cache files are not reused.
-_DUMP_FORMAT = 1
+_DUMP_FORMAT = 3
 _NODE_TIMEOUT_S = 60
 
 # Prints the tables as JSON.  Lists held in faker's code rather than in its
@@ -60,6 +60,8 @@ console.log(JSON.stringify({
     last_name_pattern: en.person.last_name_pattern,
   },
   vehicle_model: en.vehicle.model,
+  currency_name: en.finance.currency.map((currency) => currency.name),
+  country: en.location.country,
   directory_path: base.system.directory_path,
   common_file_type: sweep(() => probe.system.commonFileType()),
 }));
@@ -169,7 +171,7 @@ def _parse_tables(text: str) -> dict[str, object] | None:
         return None
     if not isinstance(tables, dict):
         return None
-    lists = ("lorem_word", "domain_suffix", "vehicle_model", "directory_path", "common_file_type")
+    lists = ("lorem_word", "domain_suffix", "vehicle_model", "directory_path", "common_file_type", "currency_name", "country")
     if not all(_strings(tables.get(key)) for key in lists):
         return None
     if not isinstance(tables.get("word"), dict) or not isinstance(tables.get("person"), dict):

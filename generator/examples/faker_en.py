@@ -2,6 +2,7 @@
 
 ``English(faker, tables)`` replays ``faker.word.words``,
 ``faker.internet.url`` / ``username``, ``faker.vehicle.model``,
+``faker.finance.currencyName``, ``faker.location.country``,
 ``faker.system.directoryPath`` and ``commonFileType`` draw for draw, using
 the locale tables of ``faker_data`` (faker's own lists, loaded at run time).
 Our code follows faker's documented behaviour; the order of the draws is
@@ -115,6 +116,14 @@ class English:
 
     def vehicle_model(self) -> str:
         return self._pick("vehicle_model")
+
+    def currency_name(self) -> str:
+        """``finance.currencyName()``: the name of one ``currency()`` entry."""
+        return self._pick("currency_name")
+
+    def country(self) -> str:
+        """``location.country()``: one draw from the English country list."""
+        return self._pick("country")
 
     def directory_path(self) -> str:
         return self._pick("directory_path")

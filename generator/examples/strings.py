@@ -28,6 +28,9 @@ _BY_NAME: dict[str, Callable[[English], str]] = {
     "model": English.vehicle_model,
     "path": English.directory_path,
     "fileType": English.common_file_type,
+    # lapyme 1.768: "Australian Dollar", one draw (nothing older to contradict)
+    "currency": English.currency_name,
+    "country": English.country,  # lapyme 1.768: "Gabon", "Sint Maarten"
 }
 
 

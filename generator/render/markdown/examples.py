@@ -12,11 +12,11 @@ the rules of Speakeasy versions after 1.535 (``newer_rules(config)``).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator import ir
+from generator.examples.dates import draw_millis, iso_date, iso_datetime
 from generator.examples.faker import Faker, format_js_number, java_hash_code
 from generator.examples.faker_data import FakerData, english
 from generator.examples.strings import MAX_ENTRIES, PLACEHOLDER, is_id_name, map_keys, named_string, needs_data
@@ -29,10 +29,6 @@ from generator.render.markdown.types_cell import is_binary, is_date
 
 _FLOAT_MAX = 10000
 _INT_MAX = 1000000
-# faker.date.* draws relative to the (unknown) generation time; the printed
-# value cannot match, but taking the draw keeps later values in step.
-_DATE_BASE_MS = 1_745_000_000_000
-_DATE_SPAN_MS = 365 * 24 * 3600 * 1000
 # Newer rules: a nullable field first draws whether it prints ``null``
 # (faker.datatype.boolean({probability})).  Observed: null at a draw of
 # 0.0745 (lapyme ApiSharedObjectd8582ce697.parentId), a value at 0.2324
@@ -241,7 +237,7 @@ class _Draw:
                     return JsArray((self.value(items, name, via_union),))
                 return JsArray(self._items(items, name, via_union))
             case ir.Map(values=values):
-                keys = map_keys(self._faker.int(1, MAX_ENTRIES)) if self._examples.newer else ("key",)
+                keys = map_keys(self._faker.int(self._min_entries(), MAX_ENTRIES)) if self._examples.newer else ("key",)
                 return JsObject(tuple((map_key(key), self.value(values, name, via_union)) for key in keys))
             case ir.Ref(model=model_id) if self._examples.drawn_apart(t):
                 return self._apart(model_id, name, via_union)
@@ -277,7 +273,7 @@ class _Draw:
         observations (BatchJobOut.errors, OCRPageObject.images)."""
         if self._examples.apart and _is_object(self._examples, items):
             return self._object_items(items, name, via_union)
-        count = self._faker.int(1, MAX_ENTRIES)
+        count = self._faker.int(self._min_entries(), MAX_ENTRIES)
         # untyped items (``items: {}``) print placeholders like strings
         # (lapyme's ``warnings``)
         if not (isinstance(items, ir.Any) or (isinstance(items, ir.Primitive) and items.kind == "string")):
@@ -288,6 +284,12 @@ class _Draw:
         if all(v == js_string(PLACEHOLDER) for v in values):
             return tuple(js_string(f"<value {i + 1}>") for i in range(count))
         return tuple(values)
+
+    def _min_entries(self) -> int:
+        """From 1.768 scalar arrays and maps can be empty: their size is
+        drawn in 0..3 (lapyme ``ApiApplyTagsResponseData.entityIds`` holds
+        two uuids at 0.72; ``warnings: []``, ``variantOptions: {}``)."""
+        return 0 if self._examples.apart else 1
 
     def _primitive(self, t: ir.Primitive, name: str) -> JsValue:
         match t.kind:
@@ -304,14 +306,16 @@ class _Draw:
         if t.format == "uuid":
             return js_string(self._faker.uuid())
         if is_date(t):
-            return self._date()
+            return self._date(t)
         if is_id_name(name):
             return js_string("<id>")
         return js_string(named_string(self._faker, self._examples.tables, name, t.format, self._examples.newer))
 
-    def _date(self) -> JsValue:
-        millis = _DATE_BASE_MS + self._faker.int(max=_DATE_SPAN_MS)
-        return JsScalar(f'new Date("{_iso(millis)}")')
+    def _date(self, t: ir.Primitive) -> JsValue:
+        millis = draw_millis(self._faker, self._examples.newer)
+        # a ``format: date`` prints its day only (lapyme ``date``, ``dueDate``)
+        text = iso_date(millis) if t.format == "date" else iso_datetime(millis)
+        return JsScalar(f'new Date("{text}")')
 
 
 def _is_object(examples: Examples, t: ir.TypeExpr) -> bool:
@@ -353,11 +357,6 @@ def _string_needs_data(t: ir.TypeExpr, name: str) -> bool:
         case ir.Primitive(kind="string", format=fmt) if fmt != "uuid" and not is_date(t):
             return not is_id_name(name) and needs_data(name, fmt)
     return False
-
-
-def _iso(millis: int) -> str:
-    moment = dt.datetime.fromtimestamp(millis / 1000, tz=dt.timezone.utc)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{millis % 1000:03d}Z"
 
 
 def json_value(value: ir.JsonValue) -> JsValue:

@@ -19,11 +19,11 @@ somewhere below them (Speakeasy's ``optionalPropertyRendering: withExample``).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import TypeAlias, Union
 
 from generator import ir
+from generator.examples.dates import draw_millis, iso_datetime
 from generator.examples.faker import Faker, java_hash_code
 from generator.examples.strings import EXAMPLE_FILE, MAX_ENTRIES, is_id_name, map_keys, named_string
 from generator.render.identifiers import typescript_field
@@ -32,10 +32,6 @@ from generator.render.markdown.types_cell import is_binary, is_date
 
 _FLOAT_MAX = 10000
 _INT_MAX = 1000000
-# faker.date.* is relative to the generation time, which we do not know; the
-# draw is still taken so the values after a date stay in step.
-_DATE_BASE_MS = 1_745_000_000_000
-_DATE_SPAN_MS = 365 * 24 * 3600 * 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,8 +164,7 @@ class Draw:
         if t.format == "uuid":
             return Scalar(self._faker.uuid())
         if is_date(t):
-            millis = _DATE_BASE_MS + self._faker.int(max=_DATE_SPAN_MS)
-            return Date(_iso(millis))
+            return Date(iso_datetime(draw_millis(self._faker, self._examples.newer)))
         if is_id_name(name):
             return Scalar("<id>")
         return Scalar(named_string(self._faker, self._examples.tables, name, t.format))
@@ -230,7 +225,3 @@ def _raw(value: ir.JsonValue) -> Value:
         return Mapping(tuple((str(k), _raw(v)) for k, v in value.items()))
     return Scalar(value)
 
-
-def _iso(millis: int) -> str:
-    moment = dt.datetime.fromtimestamp(millis / 1000, tz=dt.timezone.utc)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{millis % 1000:03d}Z"
