@@ -283,7 +283,7 @@ class OperationWalker:
 
     def _root(self, schema: object, sptr: str, slot: Slot, fallback: str | None, error: bool = False) -> Typed:
         if isinstance(schema, dict) and "$ref" in schema:
-            return self.w.ref(schema, sptr, slot, error_root=error)
+            return self.w.ref(self.w.ref_object(schema), sptr, slot, error_root=error)
         if slot.shared:
             if sptr not in self._shared:
                 self._shared[sptr] = self._inline_root(schema, sptr, slot, fallback)

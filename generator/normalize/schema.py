@@ -81,7 +81,7 @@ class Walker:
                 self.sink.warning("SG101", "schema is not an object; using Any", ptr)
             return Typed(ir.Any())
         if "$ref" in node:
-            return self.ref(node, ptr, slot)
+            return self.ref(self.ref_object(node), ptr, slot)
         assert self.deviations is not None
         if not self._copying:  # a copy's nodes were (or will be) reported at their own place
             self.deviations.schema(node, ptr)
@@ -200,6 +200,18 @@ class Walker:
         desc = node.get("description") or typed.description
         return Typed(typed.type, typed.nullable or sibling_null, desc)
 
+    def ref_object(self, node: Schema) -> Schema:
+        """A ``$ref`` object as the document's version reads it.  OpenAPI 3.0
+        ignores the siblings of ``$ref``, so a ``description`` or ``example``
+        written beside it gives way to the referenced schema's (3.1 keeps
+        them: there ``$ref`` is an ordinary keyword).  Only these annotations
+        are dropped: what Speakeasy does with other siblings there is not
+        known."""
+        assert self.deviations is not None
+        if self.deviations.version31 or not _REF_ANNOTATIONS_30.intersection(node):
+            return node
+        return {k: v for k, v in node.items() if k not in _REF_ANNOTATIONS_30}
+
     def component(self, pointer: str, node: object) -> Typed:
         done = self.components.get(pointer)
         if done is not None:
@@ -244,6 +256,8 @@ class Walker:
         return Typed(ir.Ref(model=ptr), nullable, draft.description)
 
     def _field(self, name: str, schema: object, ptr: str, slot: Slot, required: bool) -> ir.Field:
+        if isinstance(schema, dict) and "$ref" in schema:
+            schema = self.ref_object(schema)
         typed = self.walk(schema, ptr, slot.property(class_word(name, "Field"), named_parent=True))
         own: Schema = schema if isinstance(schema, dict) else {}
         desc = own.get("description") if "$ref" not in own else None
@@ -272,7 +286,7 @@ class Walker:
         return bool(schema.get("readOnly")) if slot.request else False
 
     def _merged_properties(self, node: Schema, ptr: str) -> tuple[list[tuple[str, object, str]], set[str]]:
-        """Properties of the node and of every allOf part, first position wins."""
+        """Properties of the node and of every allOf part: first position, last schema."""
         props: dict[str, tuple[str, object, str]] = {}
         required: set[str] = set()
         self._collect(node, ptr, props, required, set())
@@ -297,9 +311,11 @@ class Walker:
                 part, part_ptr = target.node, target.pointer
             if isinstance(part, dict):
                 self._collect(part, part_ptr, props, required, seen)
+        # A property stated again by a later part keeps its first position but
+        # takes the later schema (the merged object has the part's last word).
         own = node.get("properties")
         for name, schema in (own if isinstance(own, dict) else {}).items():
-            props.setdefault(str(name), (str(name), schema, f"{ptr}/properties/{_escape(str(name))}"))
+            props[str(name)] = (str(name), schema, f"{ptr}/properties/{_escape(str(name))}")
         required.update(str(r) for r in _list(node.get("required")))
 
     def _first_part_description(self, node: Schema, ptr: str) -> str | None:
@@ -366,6 +382,9 @@ class Walker:
             node, ptr = target.node, target.pointer
         return node
 
+
+# Siblings of ``$ref`` that an OpenAPI 3.0 document does not get to state.
+_REF_ANNOTATIONS_30 = frozenset({"description", "example"})
 
 # Keywords that describe a schema without changing the values it accepts: an
 # ``allOf: [{$ref}]`` with only these beside it is still just the reference

@@ -1,0 +1,103 @@
+"""Rules found on the bolt-python pair (OpenAPI 3.0, Speakeasy 1.645)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from generator import ir
+from generator.config import Config
+from generator.diagnostics import Sink
+from generator.loader import load
+from generator.normalize import normalize
+
+
+def _api(tmp_path: Path, schemas: str, version: str = "3.0.0", config: Config | None = None) -> ir.Api:
+    """A spec whose one operation returns ``Thing``, with these components."""
+    text = f"""
+    openapi: {version}
+    info: {{title: t, version: "1"}}
+    paths:
+      /x:
+        get:
+          operationId: getThing
+          responses:
+            "200":
+              description: ok
+              content:
+                application/json:
+                  schema: {{$ref: '#/components/schemas/Thing'}}
+    components:
+      schemas:
+{textwrap.indent(textwrap.dedent(schemas).strip(), " " * 8)}
+    """
+    path = tmp_path / "spec.yaml"
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    ws = load(path)
+    return normalize(ws, config or Config(), Sink(locator=ws.locate))
+
+
+def _fields(api: ir.Api, model: str) -> dict[str, ir.Field]:
+    body = next(m for m in api.models if m.name.python == model).body
+    assert isinstance(body, ir.Object)
+    return {f.wire_name: f for f in body.fields}
+
+
+_EMAIL = """
+Thing:
+  type: object
+  properties:
+    mail:
+      description: The mail of this thing.
+      example: other@example.com
+      $ref: '#/components/schemas/email'
+email:
+  description: An email address.
+  example: a@example.com
+  type: string
+"""
+
+
+def test_30_ref_siblings_give_way_to_the_target(tmp_path: Path) -> None:
+    mail = _fields(_api(tmp_path, _EMAIL), "Thing")["mail"]
+    assert mail.description == "An email address."
+    assert mail.example == ir.Json("a@example.com")
+
+
+def test_31_ref_siblings_stay(tmp_path: Path) -> None:
+    mail = _fields(_api(tmp_path, _EMAIL, "3.1.0"), "Thing")["mail"]
+    assert mail.description == "The mail of this thing."
+    assert mail.example == ir.Json("other@example.com")
+
+
+def test_null_in_a_typed_enum_is_not_nullability(tmp_path: Path) -> None:
+    api = _api(tmp_path, """
+    Thing:
+      type: object
+      properties:
+        typed: {type: string, enum: [a, b, null]}
+        untyped: {enum: [a, b, null]}
+        declared: {type: string, nullable: true, enum: [a, b, null]}
+    """)
+    fields = _fields(api, "Thing")
+    assert (fields["typed"].nullable, fields["untyped"].nullable, fields["declared"].nullable) == (False, True, True)
+
+
+def test_allof_property_restated_keeps_place_takes_last_schema(tmp_path: Path) -> None:
+    api = _api(tmp_path, """
+    Thing:
+      allOf:
+        - $ref: '#/components/schemas/Base'
+        - type: object
+          properties:
+            extra: {type: boolean}
+            first: {type: string}
+    Base:
+      type: object
+      properties:
+        first: {type: string, description: From the base.}
+        second: {type: string}
+    """)
+    fields = _fields(api, "Thing")
+    assert list(fields) == ["first", "second", "extra"]
+    assert fields["first"].description is None
