@@ -101,3 +101,26 @@ def test_allof_property_restated_keeps_place_takes_last_schema(tmp_path: Path) -
     fields = _fields(api, "Thing")
     assert list(fields) == ["first", "second", "extra"]
     assert fields["first"].description is None
+
+
+def test_inline_enum_of_a_merged_part_is_a_model_of_each_merging_object(tmp_path: Path) -> None:
+    api = _api(tmp_path, """
+    Thing:
+      type: object
+      properties:
+        base: {$ref: '#/components/schemas/Base'}
+        more: {$ref: '#/components/schemas/More'}
+    More:
+      allOf:
+        - $ref: '#/components/schemas/Base'
+        - type: object
+          properties:
+            extra: {type: boolean}
+    Base:
+      type: object
+      properties:
+        rank: {type: string, enum: [primary, listed]}
+    """)
+    base, more = _fields(api, "Base")["rank"].type, _fields(api, "More")["rank"].type
+    assert isinstance(base, ir.Ref) and isinstance(more, ir.Ref)
+    assert base.model != more.model

@@ -289,13 +289,20 @@ class Walker:
         """Properties of the node and of every allOf part: first position, last schema."""
         props: dict[str, tuple[str, object, str]] = {}
         required: set[str] = set()
-        self._collect(node, ptr, props, required, set())
+        self._collect(node, ptr, props, required, set(), ptr)
         return list(props.values()), required
 
     def _collect(
         self, node: Schema, ptr: str, props: dict[str, tuple[str, object, str]],
-        required: set[str], seen: set[str],
+        required: set[str], seen: set[str], place: str,
     ) -> None:
+        """``place`` is the merged object's pointer once a ``$ref`` was
+        followed: the properties of a referenced part are walked as if written
+        at the merged object (``place/properties/name``), so their inline
+        schemas (an enum, an object) become new models of the merged object,
+        named after it, not the part's models shared by every object that
+        merges it.  A part in another file keeps its own pointers (they are
+        the base of its relative ``$ref``s)."""
         for i, part in enumerate(_list(node.get("allOf"))):
             part_ptr = f"{ptr}/allOf/{i}"
             while isinstance(part, dict) and "$ref" in part:
@@ -310,12 +317,13 @@ class Walker:
                 self._merging.append(target.pointer)
                 part, part_ptr = target.node, target.pointer
             if isinstance(part, dict):
-                self._collect(part, part_ptr, props, required, seen)
+                self._collect(part, part_ptr, props, required, seen, place)
         # A property stated again by a later part keeps its first position but
         # takes the later schema (the merged object has the part's last word).
         own = node.get("properties")
+        at = place if place.partition("#")[0] == ptr.partition("#")[0] else ptr
         for name, schema in (own if isinstance(own, dict) else {}).items():
-            props[str(name)] = (str(name), schema, f"{ptr}/properties/{_escape(str(name))}")
+            props[str(name)] = (str(name), schema, f"{at}/properties/{_escape(str(name))}")
         required.update(str(r) for r in _list(node.get("required")))
 
     def _first_part_description(self, node: Schema, ptr: str) -> str | None:
