@@ -124,3 +124,52 @@ def test_inline_enum_of_a_merged_part_is_a_model_of_each_merging_object(tmp_path
     base, more = _fields(api, "Base")["rank"].type, _fields(api, "More")["rank"].type
     assert isinstance(base, ir.Ref) and isinstance(more, ir.Ref)
     assert base.model != more.model
+
+
+_COMPOSITE = """
+Thing:
+  type: object
+  properties:
+    wrapped:
+      allOf:
+        - $ref: '#/components/schemas/Composite'
+        - description: Said by the wrapper.
+    inline:
+      allOf:
+        - $ref: '#/components/schemas/Base'
+        - type: object
+          properties:
+            extra: {type: boolean}
+    plain: {$ref: '#/components/schemas/Plain'}
+    plain_wrapped:
+      allOf:
+        - $ref: '#/components/schemas/Plain'
+        - description: Not the model's.
+Composite:
+  allOf:
+    - $ref: '#/components/schemas/Base'
+    - type: object
+      properties:
+        extra: {type: boolean}
+Base:
+  description: Said by the base.
+  type: object
+  properties:
+    id: {type: string}
+Plain:
+  type: object
+  properties:
+    id: {type: string}
+"""
+
+
+def test_composite_fields_describe_themselves_only(tmp_path: Path) -> None:
+    fields = _fields(_api(tmp_path, _COMPOSITE), "Thing")
+    assert (fields["wrapped"].description, fields["inline"].description) == (None, None)
+
+
+def test_component_first_reached_through_a_described_wrapper_takes_its_description(tmp_path: Path) -> None:
+    models = {m.name.python: m for m in _api(tmp_path, _COMPOSITE).models}
+    assert models["Composite"].description == "Said by the wrapper."
+    assert models["Plain"].description is None  # reached plainly first
+

@@ -86,13 +86,13 @@ class Walker:
         if not self._copying:  # a copy's nodes were (or will be) reported at their own place
             self.deviations.schema(node, ptr)
         nullable = declares_null(node)
+        described = _annotation_description(node)
         node = _without_annotation_parts(node)
         if _is_single_ref_allof(node):
             copied = None if _only_annotations_beside_allof(node) else self._copy(node, ptr, slot)
             if copied is not None:
                 return copied
-            typed = self.ref(node["allOf"][0], f"{ptr}/allOf/0", slot)
-            return Typed(typed.type, typed.nullable or nullable, node.get("description") or typed.description)
+            return self._annotated_ref(node, ptr, slot, nullable, described)
         if isinstance(node.get("allOf"), list) or isinstance(node.get("properties"), dict):
             return self._object(node, ptr, slot, nullable)
         union = union_variants(node)
@@ -183,6 +183,22 @@ class Walker:
         finally:
             self._copying.pop()
 
+    def _annotated_ref(self, node: Schema, ptr: str, slot: Slot, nullable: bool, described: str | None) -> Typed:
+        """``allOf: [{$ref}]`` with only annotations beside it: the reference.
+        The field describes itself only by what is written on it, never by
+        the target's description.  A component first reached this way, whose
+        own schema has no description, takes the annotation's as its model
+        description (a composite would otherwise inherit its first part's)."""
+        part = node["allOf"][0]
+        target = self.ws.resolve(str(part["$ref"]), f"{ptr}/allOf/0")
+        first = target.pointer not in self.components
+        typed = self.ref(part, f"{ptr}/allOf/0", slot)
+        draft = self.drafts.get(target.pointer)
+        own = target.node.get("description") if isinstance(target.node, dict) else None
+        if first and described and draft is not None and own is None:
+            draft.description = described
+        return Typed(typed.type, typed.nullable or nullable, node.get("description"))
+
     # -------------------------------------------------------------- $ref
 
     def ref(self, node: Schema, ptr: str, slot: Slot, error_root: bool = False) -> Typed:
@@ -251,9 +267,10 @@ class Walker:
             fields.append(self._field(name, schema, pptr, slot, name in required))
         del self._merging[depth:]
         draft.body = ir.Object(fields=tuple(fields), additional=self._additional(node, ptr, slot))
+        own = draft.description
         if draft.description is None:
             draft.description = self._first_part_description(node, ptr)
-        return Typed(ir.Ref(model=ptr), nullable, draft.description)
+        return Typed(ir.Ref(model=ptr), nullable, own)
 
     def _field(self, name: str, schema: object, ptr: str, slot: Slot, required: bool) -> ir.Field:
         if isinstance(schema, dict) and "$ref" in schema:
@@ -426,6 +443,14 @@ def _without_annotation_parts(node: Schema) -> Schema:
     if len(kept) == 1 and isinstance(kept[0], dict) and "$ref" in kept[0]:
         return {**node, "allOf": kept}
     return node
+
+
+def _annotation_description(node: Schema) -> str | None:
+    """The description an ``allOf: [{$ref}, ...]`` wrapper gives: its own, or
+    that of an annotation-only part."""
+    parts = [node, *(p for p in _list(node.get("allOf")) if _is_annotation(p))]
+    found = next((p["description"] for p in parts if isinstance(p, dict) and isinstance(p.get("description"), str)), None)
+    return found if isinstance(found, str) else None
 
 
 def _only_annotations_beside_allof(node: Schema) -> bool:
