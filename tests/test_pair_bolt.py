@@ -173,3 +173,42 @@ def test_component_first_reached_through_a_described_wrapper_takes_its_descripti
     assert models["Composite"].description == "Said by the wrapper."
     assert models["Plain"].description is None  # reached plainly first
 
+
+
+def _wrapper_fields(tmp_path: Path) -> dict[str, ir.Field]:
+    text = """
+    openapi: 3.0.0
+    info: {title: t, version: "1"}
+    paths:
+      /hooks/{hook_id}:
+        post:
+          operationId: touchHook
+          parameters:
+            - {in: path, name: hook_id, required: true, schema: {$ref: '#/components/schemas/hook_id'}}
+          requestBody:
+            content:
+              application/json:
+                schema: {$ref: '#/components/schemas/Hook'}
+          responses: {"204": {description: done}}
+    components:
+      schemas:
+        hook_id: {type: string, example: wh_1}
+        Hook:
+          type: object
+          properties:
+            days: {type: integer}
+          example: {days: 30}
+    """
+    path = tmp_path / "spec.yaml"
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    ws = load(path)
+    api = normalize(ws, Config(), Sink(locator=ws.locate))
+    return _fields(api, "TouchHookRequest")
+
+
+def test_parameter_example_follows_the_schema_ref(tmp_path: Path) -> None:
+    assert _wrapper_fields(tmp_path)["hook_id"].example == ir.Json("wh_1")
+
+
+def test_wrapper_body_field_shows_the_body_schema_example(tmp_path: Path) -> None:
+    assert _wrapper_fields(tmp_path)["Hook"].example == ir.Json({"days": 30})
