@@ -212,3 +212,10 @@ def test_parameter_example_follows_the_schema_ref(tmp_path: Path) -> None:
 
 def test_wrapper_body_field_shows_the_body_schema_example(tmp_path: Path) -> None:
     assert _wrapper_fields(tmp_path)["Hook"].example == ir.Json({"days": 30})
+
+
+def test_date_format_on_an_integer_is_a_number_in_the_docs() -> None:
+    from generator.render.markdown.types_cell import is_date
+
+    assert not is_date(ir.Primitive(kind="integer", format="date"))
+    assert is_date(ir.Primitive(kind="string", format="date"))
