@@ -219,3 +219,40 @@ def test_date_format_on_an_integer_is_a_number_in_the_docs() -> None:
 
     assert not is_date(ir.Primitive(kind="integer", format="date"))
     assert is_date(ir.Primitive(kind="string", format="date"))
+
+
+def test_shared_request_body_describes_the_component_it_wraps(tmp_path: Path) -> None:
+    text = """
+    openapi: 3.0.0
+    info: {title: t, version: "1"}
+    paths:
+      /a:
+        post:
+          operationId: doA
+          requestBody: {$ref: '#/components/requestBodies/a_body'}
+          responses: {"204": {description: done}}
+      /b:
+        post:
+          operationId: doB
+          requestBody:
+            description: Said by the operation.
+            content:
+              application/json:
+                schema: {$ref: '#/components/schemas/B'}
+          responses: {"204": {description: done}}
+    components:
+      requestBodies:
+        a_body:
+          description: Said by the shared body.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/A'}
+      schemas:
+        A: {type: object, properties: {id: {type: string}}}
+        B: {type: object, properties: {id: {type: string}}}
+    """
+    path = tmp_path / "spec.yaml"
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    ws = load(path)
+    models = {m.name.python: m for m in normalize(ws, Config(), Sink(locator=ws.locate)).models}
+    assert (models["A"].description, models["B"].description) == ("Said by the shared body.", None)

@@ -296,12 +296,25 @@ class OperationWalker:
 
     def _root(self, schema: object, sptr: str, slot: Slot, fallback: str | None, error: bool = False) -> Typed:
         if isinstance(schema, dict) and "$ref" in schema:
-            return self.w.ref(self.w.ref_object(schema), sptr, slot, error_root=error)
+            return self._ref_root(schema, sptr, slot, fallback, error)
         if slot.shared:
             if sptr not in self._shared:
                 self._shared[sptr] = self._inline_root(schema, sptr, slot, fallback)
             return self._shared[sptr]
         return self._inline_root(schema, sptr, slot, fallback)
+
+    def _ref_root(self, schema: dict[str, Any], sptr: str, slot: Slot, fallback: str | None, error: bool) -> Typed:
+        """A body that is a ``$ref``.  In a shared ``components/requestBodies``
+        or ``responses`` entry, the entry's description describes the schema
+        it wraps: a component first reached there without a description of
+        its own takes it (an operation's own body description does not)."""
+        target = self.w.ws.resolve(str(schema["$ref"]), sptr)
+        first = target.pointer not in self.w.components
+        typed = self.w.ref(self.w.ref_object(schema), sptr, slot, error_root=error)
+        draft = self.w.drafts.get(target.pointer)
+        if slot.shared and first and draft is not None and draft.description is None:
+            draft.description = fallback
+        return typed
 
     def _inline_root(self, schema: object, sptr: str, slot: Slot, fallback: str | None) -> Typed:
         typed = self.w.walk(schema, sptr, slot)
