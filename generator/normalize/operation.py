@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from generator import ir
 from generator.normalize.context import Slot, seg
-from generator.normalize.field_examples import listed_example
+from generator.normalize.field_examples import declared_example, listed_example
 from generator.normalize.naming import COMPONENT, PARAMETER, REQUEST, RESPONSE
 from generator.normalize.schema import Draft, Typed, Walker
 from generator.normalize.security import operation_security
@@ -71,6 +71,9 @@ class OperationWalker:
         self.schemes = schemes
         self._shared: dict[str, Typed] = {}
         """Schema pointer in a shared request body or response -> its type."""
+        self._body_examples: dict[str, tuple[ir.Json | None, ir.Json | None]] = {}
+        """Request body schema pointer -> the schema's (example, examples[0]),
+        following its $ref: the wrapper's body field shows them like any field."""
 
     def walk(self, ptr: str, op: dict[str, Any], method: str, path: str, shared: list[object]) -> ir.Operation:
         name = operation_name(op, method, path)
@@ -148,13 +151,16 @@ class OperationWalker:
         style = str(p.get("style", _DEFAULT_STYLE.get(where, "form")))
         explode = bool(p.get("explode", style == "form"))
         own_schema = schema if isinstance(schema, dict) else {}
-        example = p["example"] if "example" in p else own_schema.get("example")
+        if "$ref" in own_schema:
+            own_schema = self.w.ref_object(own_schema)
+        # The parameter's example, else its schema's, following the schema's $ref.
+        example = ir.Json(p["example"]) if "example" in p else declared_example(own_schema, self.w.ws, f"{pptr}/schema")
         return ir.Parameter(
             wire_name=pname, location=cast(ir.ParamLocation, where), required=bool(p.get("required")),
             type=typed.type, nullable=typed.nullable, origin=pptr,
             style=style, explode=explode,
             description=_str(p.get("description")),
-            example=ir.Json(example) if ("example" in p or "example" in own_schema) else None,
+            example=example,
             listed_example=listed_example(schema, self.w.ws, f"{pptr}/schema"),
             default=default_of(own_schema),
             deprecated=bool(p.get("deprecated")), is_global=where == "header" and pname in self.global_names,
@@ -172,6 +178,8 @@ class OperationWalker:
         if body is not None:
             fields.append(ir.Field(wire_name=self._body_field(body), type=body.type, required=body.required,
                                    nullable=body.nullable, origin=body.origin, description=body.description,
+                                   example=self._body_examples.get(body.origin, (None, None))[0],
+                                   listed_example=self._body_examples.get(body.origin, (None, None))[1],
                                    param=ir.ParamStyle(location="body", content_type=body.content_type)))
         self.w.drafts[model_id].body = ir.Object(fields=tuple(fields))
 
@@ -213,7 +221,12 @@ class OperationWalker:
                         segments=tuple(seg(s) for s in (g, "Request") if s), own=seg("RequestBody"),
                         short_base="Request", multipart=multipart)
         sptr = f"{bptr}/content/{_escape(ctype)}/schema"
-        typed = self._root(media.get("schema", True), sptr, slot, desc)
+        schema = media.get("schema", True)
+        typed = self._root(schema, sptr, slot, desc)
+        if isinstance(schema, dict) and "$ref" in schema:
+            schema = self.w.ref_object(schema)
+        self._body_examples[sptr] = (declared_example(schema, self.w.ws, sptr),
+                                     listed_example(schema, self.w.ws, sptr))
         return ir.RequestBody(content_type=ctype, type=typed.type, required=bool(body.get("required")),
                               nullable=typed.nullable, origin=sptr, description=desc,
                               example=ir.Json(media["example"]) if "example" in media else None)
@@ -283,12 +296,25 @@ class OperationWalker:
 
     def _root(self, schema: object, sptr: str, slot: Slot, fallback: str | None, error: bool = False) -> Typed:
         if isinstance(schema, dict) and "$ref" in schema:
-            return self.w.ref(schema, sptr, slot, error_root=error)
+            return self._ref_root(schema, sptr, slot, fallback, error)
         if slot.shared:
             if sptr not in self._shared:
                 self._shared[sptr] = self._inline_root(schema, sptr, slot, fallback)
             return self._shared[sptr]
         return self._inline_root(schema, sptr, slot, fallback)
+
+    def _ref_root(self, schema: dict[str, Any], sptr: str, slot: Slot, fallback: str | None, error: bool) -> Typed:
+        """A body that is a ``$ref``.  In a shared ``components/requestBodies``
+        or ``responses`` entry, the entry's description describes the schema
+        it wraps: a component first reached there without a description of
+        its own takes it (an operation's own body description does not)."""
+        target = self.w.ws.resolve(str(schema["$ref"]), sptr)
+        first = target.pointer not in self.w.components
+        typed = self.w.ref(self.w.ref_object(schema), sptr, slot, error_root=error)
+        draft = self.w.drafts.get(target.pointer)
+        if slot.shared and first and draft is not None and draft.description is None:
+            draft.description = fallback
+        return typed
 
     def _inline_root(self, schema: object, sptr: str, slot: Slot, fallback: str | None) -> Typed:
         typed = self.w.walk(schema, sptr, slot)

@@ -81,18 +81,18 @@ class Walker:
                 self.sink.warning("SG101", "schema is not an object; using Any", ptr)
             return Typed(ir.Any())
         if "$ref" in node:
-            return self.ref(node, ptr, slot)
+            return self.ref(self.ref_object(node), ptr, slot)
         assert self.deviations is not None
         if not self._copying:  # a copy's nodes were (or will be) reported at their own place
             self.deviations.schema(node, ptr)
         nullable = declares_null(node)
+        described = _annotation_description(node)
         node = _without_annotation_parts(node)
         if _is_single_ref_allof(node):
             copied = None if _only_annotations_beside_allof(node) else self._copy(node, ptr, slot)
             if copied is not None:
                 return copied
-            typed = self.ref(node["allOf"][0], f"{ptr}/allOf/0", slot)
-            return Typed(typed.type, typed.nullable or nullable, node.get("description") or typed.description)
+            return self._annotated_ref(node, ptr, slot, nullable, described)
         if isinstance(node.get("allOf"), list) or isinstance(node.get("properties"), dict):
             return self._object(node, ptr, slot, nullable)
         union = union_variants(node)
@@ -183,6 +183,22 @@ class Walker:
         finally:
             self._copying.pop()
 
+    def _annotated_ref(self, node: Schema, ptr: str, slot: Slot, nullable: bool, described: str | None) -> Typed:
+        """``allOf: [{$ref}]`` with only annotations beside it: the reference.
+        The field describes itself only by what is written on it, never by
+        the target's description.  A component first reached this way, whose
+        own schema has no description, takes the annotation's as its model
+        description (a composite would otherwise inherit its first part's)."""
+        part = node["allOf"][0]
+        target = self.ws.resolve(str(part["$ref"]), f"{ptr}/allOf/0")
+        first = target.pointer not in self.components
+        typed = self.ref(part, f"{ptr}/allOf/0", slot)
+        draft = self.drafts.get(target.pointer)
+        own = target.node.get("description") if isinstance(target.node, dict) else None
+        if first and described and draft is not None and own is None:
+            draft.description = described
+        return Typed(typed.type, typed.nullable or nullable, node.get("description"))
+
     # -------------------------------------------------------------- $ref
 
     def ref(self, node: Schema, ptr: str, slot: Slot, error_root: bool = False) -> Typed:
@@ -199,6 +215,18 @@ class Walker:
             self._in_progress.discard(target.pointer)
         desc = node.get("description") or typed.description
         return Typed(typed.type, typed.nullable or sibling_null, desc)
+
+    def ref_object(self, node: Schema) -> Schema:
+        """A ``$ref`` object as the document's version reads it.  OpenAPI 3.0
+        ignores the siblings of ``$ref``, so a ``description`` or ``example``
+        written beside it gives way to the referenced schema's (3.1 keeps
+        them: there ``$ref`` is an ordinary keyword).  Only these annotations
+        are dropped: what Speakeasy does with other siblings there is not
+        known."""
+        assert self.deviations is not None
+        if self.deviations.version31 or not _REF_ANNOTATIONS_30.intersection(node):
+            return node
+        return {k: v for k, v in node.items() if k not in _REF_ANNOTATIONS_30}
 
     def component(self, pointer: str, node: object) -> Typed:
         done = self.components.get(pointer)
@@ -239,11 +267,14 @@ class Walker:
             fields.append(self._field(name, schema, pptr, slot, name in required, ptr))
         del self._merging[depth:]
         draft.body = ir.Object(fields=tuple(fields), additional=self._additional(node, ptr, slot))
+        own = draft.description
         if draft.description is None:
             draft.description = self._first_part_description(node, ptr)
-        return Typed(ir.Ref(model=ptr), nullable, draft.description)
+        return Typed(ir.Ref(model=ptr), nullable, own)
 
     def _field(self, name: str, schema: object, ptr: str, slot: Slot, required: bool, parent: str) -> ir.Field:
+        if isinstance(schema, dict) and "$ref" in schema:
+            schema = self.ref_object(schema)
         typed = self.walk(schema, ptr, slot.property(class_word(name, "Field"), named_parent=True, parent=parent))
         own: Schema = schema if isinstance(schema, dict) else {}
         desc = own.get("description") if "$ref" not in own else None
@@ -272,16 +303,23 @@ class Walker:
         return bool(schema.get("readOnly")) if slot.request else False
 
     def _merged_properties(self, node: Schema, ptr: str) -> tuple[list[tuple[str, object, str]], set[str]]:
-        """Properties of the node and of every allOf part, first position wins."""
+        """Properties of the node and of every allOf part: first position, last schema."""
         props: dict[str, tuple[str, object, str]] = {}
         required: set[str] = set()
-        self._collect(node, ptr, props, required, set())
+        self._collect(node, ptr, props, required, set(), ptr)
         return list(props.values()), required
 
     def _collect(
         self, node: Schema, ptr: str, props: dict[str, tuple[str, object, str]],
-        required: set[str], seen: set[str],
+        required: set[str], seen: set[str], place: str,
     ) -> None:
+        """``place`` is the merged object's pointer once a ``$ref`` was
+        followed: the properties of a referenced part are walked as if written
+        at the merged object (``place/properties/name``), so their inline
+        schemas (an enum, an object) become new models of the merged object,
+        named after it, not the part's models shared by every object that
+        merges it.  A part in another file keeps its own pointers (they are
+        the base of its relative ``$ref``s)."""
         for i, part in enumerate(_list(node.get("allOf"))):
             part_ptr = f"{ptr}/allOf/{i}"
             while isinstance(part, dict) and "$ref" in part:
@@ -296,10 +334,13 @@ class Walker:
                 self._merging.append(target.pointer)
                 part, part_ptr = target.node, target.pointer
             if isinstance(part, dict):
-                self._collect(part, part_ptr, props, required, seen)
+                self._collect(part, part_ptr, props, required, seen, place)
+        # A property stated again by a later part keeps its first position but
+        # takes the later schema (the merged object has the part's last word).
         own = node.get("properties")
+        at = place if place.partition("#")[0] == ptr.partition("#")[0] else ptr
         for name, schema in (own if isinstance(own, dict) else {}).items():
-            props.setdefault(str(name), (str(name), schema, f"{ptr}/properties/{_escape(str(name))}"))
+            props[str(name)] = (str(name), schema, f"{at}/properties/{_escape(str(name))}")
         required.update(str(r) for r in _list(node.get("required")))
 
     def _first_part_description(self, node: Schema, ptr: str) -> str | None:
@@ -367,6 +408,9 @@ class Walker:
         return node
 
 
+# Siblings of ``$ref`` that an OpenAPI 3.0 document does not get to state.
+_REF_ANNOTATIONS_30 = frozenset({"description", "example"})
+
 # Keywords that describe a schema without changing the values it accepts: an
 # ``allOf: [{$ref}]`` with only these beside it is still just the reference
 # (a ``description`` there describes the field, not a new type).
@@ -399,6 +443,14 @@ def _without_annotation_parts(node: Schema) -> Schema:
     if len(kept) == 1 and isinstance(kept[0], dict) and "$ref" in kept[0]:
         return {**node, "allOf": kept}
     return node
+
+
+def _annotation_description(node: Schema) -> str | None:
+    """The description an ``allOf: [{$ref}, ...]`` wrapper gives: its own, or
+    that of an annotation-only part."""
+    parts = [node, *(p for p in _list(node.get("allOf")) if _is_annotation(p))]
+    found = next((p["description"] for p in parts if isinstance(p, dict) and isinstance(p.get("description"), str)), None)
+    return found if isinstance(found, str) else None
 
 
 def _only_annotations_beside_allof(node: Schema) -> bool:

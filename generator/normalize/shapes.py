@@ -31,11 +31,15 @@ def is_null_schema(schema: object) -> bool:
 
 
 def declares_null(schema: Schema) -> bool:
-    """Nullability stated on the schema itself (not through a union)."""
+    """Nullability stated on the schema itself (not through a union).
+
+    A ``null`` in ``enum`` counts only when no ``type`` is declared: with
+    ``type: string`` the type already refuses null (JSON Schema), and in 3.0
+    only ``nullable: true`` admits it, so such an enum stays non-nullable."""
     if "null" in types_of(schema) or schema.get("nullable") is True:
         return True
     enum = schema.get("enum")
-    return isinstance(enum, list) and None in enum
+    return isinstance(enum, list) and None in enum and not types_of(schema)
 
 
 def union_variants(schema: Schema) -> tuple[str, list[object]] | None:

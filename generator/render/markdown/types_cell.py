@@ -33,7 +33,8 @@ _TS_BINARY = "ReadableStream<Uint8Array>"
 
 
 def is_date(t: ir.TypeExpr) -> bool:
-    """A date string; an ``integer`` with ``format: date`` stays an int."""
+    """A date format on a string (``type: integer, format: date`` stays a
+    number, as the models' code has it)."""
     return isinstance(t, ir.Primitive) and t.kind == "string" and t.format in DATE_FORMATS
 
 
@@ -96,7 +97,7 @@ def typescript_cell(api: ir.Api, t: ir.TypeExpr, layout: TsLayout = DEFAULT_LAYO
             return f"Record<string, {typescript_cell(api, values, layout, from_dir)}>"
         case ir.Ref(model=model_id):
             return _typescript_ref_cell(api.model(model_id), layout, from_dir)
-        case ir.Primitive(format="date"):
+        case ir.Primitive(kind="string", format="date"):
             # A calendar date is the SDK's own RFCDate type, documented beside the models.
             return f"[Date]({layout.runtime_type_link(from_dir, 'rfcdate')})"
         case ir.Primitive() if is_date(t):
