@@ -352,8 +352,34 @@ class Walker:
             members.append(ir.UnionMember(type=typed.type, origin=mptr, title=title if title_base else None,
                                           example=example_of(own, self.use_examples)))
         prop = disc.get("propertyName") if isinstance(disc, dict) else None
+        members = self._mapping_order(members, [v for _, v in real], disc, ptr)
         draft.body = ir.Union(members=tuple(members), discriminator=prop if isinstance(prop, str) else None)
         return Typed(ir.Ref(model=ptr), nullable, draft.description)
+
+    def _mapping_order(self, members: list[ir.UnionMember], variants: list[object], disc: object,
+                       ptr: str) -> list[ir.UnionMember]:
+        """Members of a discriminated union in the order of its ``mapping``
+        (Speakeasy lists them so, not in ``oneOf`` order); members the
+        mapping does not name keep their order after those it does.  The walk
+        (and so naming priority) stays in ``oneOf`` order."""
+        mapping = disc.get("mapping") if isinstance(disc, dict) else None
+        if not isinstance(mapping, dict) or not mapping:
+            return members
+        rank: dict[str, int] = {}
+        for target in mapping.values():
+            if isinstance(target, str):
+                # a bare value names a schema component ("Cat")
+                ref = target if "#" in target or "/" in target or "." in target else _COMPONENT_PREFIX + target
+                rank.setdefault(self.ws.resolve(ref, ptr).pointer, len(rank))
+        def key(pair: tuple[int, object]) -> tuple[int, int]:
+            index, variant = pair
+            if isinstance(variant, dict) and "$ref" in variant:
+                found = rank.get(self.ws.resolve(str(variant["$ref"]), ptr).pointer)
+                if found is not None:
+                    return (found, index)
+            return (len(rank), index)
+        order = sorted(enumerate(variants), key=key)
+        return [members[i] for i, _ in order]
 
     def _peek(self, node: object, ptr: str) -> object:
         """The schema behind a chain of ``$ref``s, without walking it."""

@@ -1,0 +1,87 @@
+"""Rules found on the TypeScript pairs with masked examples (mistral,
+openrouter): model inventory and doc cells of newer Speakeasy versions.
+
+Each case is a small hand-written spec; where the orq version (1.535)
+behaves differently, both are checked.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from generator import ir
+from generator.config import Config
+from generator.diagnostics import Sink
+from generator.loader import load
+from generator.normalize import normalize
+from generator.render.markdown import render_typescript_docs
+
+
+def _api(tmp_path: Path, text: str, config: Config | None = None) -> ir.Api:
+    path = tmp_path / "spec.yaml"
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    ws = load(path)
+    return normalize(ws, config or Config(), Sink(locator=ws.locate))
+
+
+def _docs(tmp_path: Path, text: str, config: Config | None = None) -> dict[str, str]:
+    config = config or Config()
+    return render_typescript_docs(_api(tmp_path, text, config), config)
+
+
+def _headings(doc: str) -> list[str]:
+    return [line[4:] for line in doc.splitlines() if line.startswith("### ")]
+
+
+def _cells(doc: str) -> dict[str, list[str]]:
+    """Field name -> the other cells of its row."""
+    rows = [r for r in doc.splitlines() if r.startswith("| `") or r.startswith("| ~~`")]
+    return {r.split("|")[1].strip().strip("~`"): [c.strip() for c in r.split("|")[2:-1]] for r in rows}
+
+
+_PETS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /pets:
+    get:
+      operationId: getPets
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Owner"}
+components:
+  schemas:
+    Dog:
+      type: object
+      properties: {kind: {type: string, const: dog}}
+    Cat:
+      type: object
+      properties: {kind: {type: string, const: cat}}
+    Bird:
+      type: object
+      properties: {kind: {type: string, const: bird}}
+    Owner:
+      type: object
+      properties:
+        pet:
+          oneOf:
+            - $ref: "#/components/schemas/Dog"
+            - $ref: "#/components/schemas/Cat"
+            - $ref: "#/components/schemas/Bird"
+          discriminator:
+            propertyName: kind
+            mapping:
+              cat: "#/components/schemas/Cat"
+              dog: Dog
+"""
+
+
+def test_discriminated_union_members_follow_the_mapping_order(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _PETS)
+    doc = next(text for path, text in docs.items() if path.endswith("/pet.md"))
+    # mapped members first, in mapping order (a bare value names a component); the rest after
+    assert _headings(doc) == ["`components.Cat`", "`components.Dog`", "`components.Bird`"]
