@@ -85,3 +85,50 @@ def test_discriminated_union_members_follow_the_mapping_order(tmp_path: Path) ->
     doc = next(text for path, text in docs.items() if path.endswith("/pet.md"))
     # mapped members first, in mapping order (a bare value names a component); the rest after
     assert _headings(doc) == ["`components.Cat`", "`components.Dog`", "`components.Bird`"]
+
+
+_SIBLINGS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /files:
+    get:
+      operationId: getFile
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/FileOut"}
+components:
+  schemas:
+    Purpose:
+      type: string
+      enum: [batch, ocr]
+    Args:
+      type: object
+      description: the args component
+      properties: {stop: {type: string}}
+    FileOut:
+      type: object
+      properties:
+        purpose:
+          $ref: "#/components/schemas/Purpose"
+          description: sibling description
+          examples: [ocr]
+        args:
+          $ref: "#/components/schemas/Args"
+          description: sibling description
+        maybe_args:
+          anyOf:
+            - $ref: "#/components/schemas/Args"
+            - type: "null"
+"""
+
+
+def test_keywords_beside_a_ref_are_ignored(tmp_path: Path) -> None:
+    cells = _cells(_docs(tmp_path, _SIBLINGS)["typescript/docs/models/components/fileout.md"])
+    assert cells["purpose"][2:] == ["N/A"]  # no description, and no Example column at all
+    assert cells["args"][2] == "the args component"
+    # a nullable anyOf around the $ref does not borrow the component's description
+    assert cells["maybeArgs"][2] == "N/A"

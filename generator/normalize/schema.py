@@ -197,8 +197,9 @@ class Walker:
             self._in_progress.add(target.pointer)
             typed = self.walk(target.node, ptr, slot)
             self._in_progress.discard(target.pointer)
-        desc = node.get("description") or typed.description
-        return Typed(typed.type, typed.nullable or sibling_null, desc)
+        # Keywords beside a $ref are ignored (OpenAPI 3.0 semantics, kept by
+        # Speakeasy for 3.1 too): the field shows the target's description.
+        return Typed(typed.type, typed.nullable or sibling_null, typed.description)
 
     def component(self, pointer: str, node: object) -> Typed:
         done = self.components.get(pointer)
@@ -333,7 +334,9 @@ class Walker:
         if len(real) == 1:
             i, only = real[0]
             typed = self.walk(only, f"{ptr}/{key}/{i}", slot.same_place())
-            return Typed(typed.type, True if nullable else typed.nullable, desc or typed.description)
+            # ``anyOf: [{$ref}, null]`` describes only itself: the target's
+            # description is the model's, not the field's
+            return Typed(typed.type, True if nullable else typed.nullable, desc)
         prims = [primitive_key(self._peek(v, f"{ptr}/{key}/{i}")) for i, v in real]
         if prims and all(p is not None for p in prims) and len({p[0] for p in prims if p}) == 1:
             kind, fmt = prims[0]  # type: ignore[misc]
