@@ -104,5 +104,7 @@ def _example_usage(examples: Examples, model: ir.Model, package: str, layout: Ts
 
 def _member(api: ir.Api, examples: Examples, member: ir.UnionMember, layout: TsLayout) -> Member:
     heading = typescript_heading(api, member.type, layout)
+    if member.stream:  # an event stream has no value to show
+        return Member(heading=f"EventStream<{heading}>", code="")
     value = examples.for_union_member(heading, member)
     return Member(heading=heading, code=print_declaration("const", heading, value, examples.newer))
