@@ -132,3 +132,87 @@ def test_keywords_beside_a_ref_are_ignored(tmp_path: Path) -> None:
     assert cells["args"][2] == "the args component"
     # a nullable anyOf around the $ref does not borrow the component's description
     assert cells["maybeArgs"][2] == "N/A"
+
+
+_STREAMS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /chat:
+    post:
+      operationId: sendChat
+      responses:
+        "200":
+          description: Successful response
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Reply"}
+            text/event-stream:
+              schema:
+                type: object
+                required: [data]
+                properties:
+                  data: {$ref: "#/components/schemas/Reply"}
+components:
+  schemas:
+    Reply:
+      type: object
+      properties: {text: {type: string}}
+"""
+
+
+def test_json_or_event_stream_response_is_a_union(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _STREAMS, Config(name_resolution_feb2025=True))
+    union = docs["typescript/docs/models/operations/sendchatresponse.md"]
+    assert _headings(union) == ["`components.Reply`", "`EventStream<operations.SendChatResponseBody>`"]
+    # the stream member shows no value: its heading is the last line
+    assert union.rstrip().endswith("### `EventStream<operations.SendChatResponseBody>`")
+    body = docs["typescript/docs/models/operations/sendchatresponsebody.md"]
+    assert body.startswith("# SendChatResponseBody\n\nSuccessful response\n")
+
+
+_OVERRIDE = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /chat:
+    post:
+      operationId: sendChat
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/StreamRequest"}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    Old:
+      type: object
+      properties: {a: {type: string}}
+    New:
+      type: object
+      properties: {b: {type: string}}
+    Request:
+      type: object
+      properties:
+        stream: {type: boolean, description: whether to stream}
+        payload: {$ref: "#/components/schemas/Old"}
+        model: {type: string}
+    StreamRequest:
+      allOf:
+        - $ref: "#/components/schemas/Request"
+        - type: object
+          properties:
+            payload: {$ref: "#/components/schemas/New"}
+            stream: {type: boolean, default: true}
+"""
+
+
+def test_later_allof_part_overrides_a_property_in_place(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _OVERRIDE)
+    cells = _cells(docs["typescript/docs/models/components/streamrequest.md"])
+    assert list(cells) == ["stream", "payload", "model"]  # first positions
+    assert cells["stream"][2] == "N/A"  # the later schema, without a description
+    assert cells["payload"][0] == "[components.New](../../models/components/new.md)"
+    # the overridden schema is not walked for it
+    assert "typescript/docs/models/components/old.md" not in docs

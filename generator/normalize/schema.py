@@ -300,7 +300,9 @@ class Walker:
                 self._collect(part, part_ptr, props, required, seen)
         own = node.get("properties")
         for name, schema in (own if isinstance(own, dict) else {}).items():
-            props.setdefault(str(name), (str(name), schema, f"{ptr}/properties/{_escape(str(name))}"))
+            # a property defined again keeps its first position but takes the
+            # later schema (Speakeasy's shallow merge: later parts override)
+            props[str(name)] = (str(name), schema, f"{ptr}/properties/{_escape(str(name))}")
         required.update(str(r) for r in _list(node.get("required")))
 
     def _first_part_description(self, node: Schema, ptr: str) -> str | None:
