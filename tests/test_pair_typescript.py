@@ -216,3 +216,58 @@ def test_later_allof_part_overrides_a_property_in_place(tmp_path: Path) -> None:
     assert cells["payload"][0] == "[components.New](../../models/components/new.md)"
     # the overridden schema is not walked for it
     assert "typescript/docs/models/components/old.md" not in docs
+
+
+_TWINS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /prices:
+    get:
+      operationId: getPrices
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Prices"}
+components:
+  schemas:
+    Named:
+      type: object
+      properties: {name: {type: string}}
+    BigNumber:
+      anyOf:
+        - type: number
+        - type: string
+        - type: number
+          example: 1000
+      example: 1000
+    Choice:
+      anyOf:
+        - {type: string, const: none}
+        - {type: string, const: auto}
+        - $ref: "#/components/schemas/Named"
+    Dated:
+      anyOf:
+        - type: string
+        - {type: string, format: date-time}
+        - type: number
+    Prices:
+      type: object
+      properties:
+        prompt: {$ref: "#/components/schemas/BigNumber"}
+        choice: {$ref: "#/components/schemas/Choice"}
+        dated: {$ref: "#/components/schemas/Dated"}
+"""
+
+
+def test_union_offering_a_primitive_type_twice_is_any(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _TWINS)
+    cells = _cells(docs["typescript/docs/models/components/prices.md"])
+    assert cells["prompt"][0] == "*any*"
+    assert cells["choice"][0] == "*any*"  # two string constants
+    assert cells["dated"][0] == "*components.Dated*"  # formats differ: a union
+    assert "| Example" not in docs["typescript/docs/models/components/prices.md"]  # not even the component's
+    assert "typescript/docs/models/components/bignumber.md" not in docs
+    assert "typescript/docs/models/components/named.md" in docs  # a referenced member stays a model

@@ -249,6 +249,9 @@ class Walker:
         own: Schema = schema if isinstance(schema, dict) else {}
         desc = own.get("description") if "$ref" not in own else None
         override = own.get("x-speakeasy-name-override")
+        # a field typed Any (a union no value can pick) shows no example
+        # either, not even the one its referenced schema declares
+        untyped = isinstance(typed.type, ir.Any)
         return ir.Field(
             wire_name=name,
             type=typed.type,
@@ -256,8 +259,8 @@ class Walker:
             nullable=typed.nullable,
             origin=ptr,
             description=desc if isinstance(desc, str) else typed.description,
-            example=declared_example(schema, self.ws, ptr),
-            listed_example=listed_example(schema, self.ws, ptr),
+            example=None if untyped else declared_example(schema, self.ws, ptr),
+            listed_example=None if untyped else listed_example(schema, self.ws, ptr),
             default=default_of(own),
             deprecated=bool(own.get("deprecated")),
             read_only=bool(own.get("readOnly")),
@@ -343,6 +346,15 @@ class Walker:
         if prims and all(p is not None for p in prims) and len({p[0] for p in prims if p}) == 1:
             kind, fmt = prims[0]  # type: ignore[misc]
             return Typed(ir.Primitive(kind=kind, format=fmt), nullable, desc)  # type: ignore[arg-type]
+        keys = [p for p in prims if p]
+        if len(set(keys)) < len(keys):
+            # the same primitive type (and format) offered twice beside others
+            # (number, string, number; three string consts): a member no value
+            # can pick, the union is Any.  Referenced components stay models.
+            for i, variant in real:
+                if isinstance(variant, dict) and "$ref" in variant:
+                    self.walk(variant, f"{ptr}/{key}/{i}", slot.same_place())
+            return Typed(ir.Any(), nullable, desc)
         draft = self._draft(ptr, slot, node)
         members = []
         disc = node.get("discriminator")
