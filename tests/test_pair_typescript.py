@@ -271,3 +271,35 @@ def test_union_offering_a_primitive_type_twice_is_any(tmp_path: Path) -> None:
     assert "| Example" not in docs["typescript/docs/models/components/prices.md"]  # not even the component's
     assert "typescript/docs/models/components/bignumber.md" not in docs
     assert "typescript/docs/models/components/named.md" in docs  # a referenced member stays a model
+
+
+_FREE_FORM = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /calls:
+    get:
+      operationId: getCall
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Call"}
+components:
+  schemas:
+    Call:
+      type: object
+      properties:
+        arguments:
+          anyOf:
+            - {type: object, additionalProperties: true}
+            - {type: object, additionalProperties: {type: integer}}
+            - type: string
+"""
+
+
+def test_free_form_object_member_heading(tmp_path: Path) -> None:
+    doc = _docs(tmp_path, _FREE_FORM)["typescript/docs/models/components/arguments.md"]
+    assert _headings(doc) == ["`{ [k: string]: any }`", "`Record<string, number>`", "`string`"]
+    assert "const value: { [k: string]: any } = " in doc
