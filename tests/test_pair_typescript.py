@@ -303,3 +303,44 @@ def test_free_form_object_member_heading(tmp_path: Path) -> None:
     doc = _docs(tmp_path, _FREE_FORM)["typescript/docs/models/components/arguments.md"]
     assert _headings(doc) == ["`{ [k: string]: any }`", "`Record<string, number>`", "`string`"]
     assert "const value: { [k: string]: any } = " in doc
+
+
+_EXTRA_KEYS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /usage:
+    get:
+      operationId: getUsage
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Usage"}
+components:
+  schemas:
+    Closed:
+      type: object
+      properties: {n: {type: integer}}
+    Usage:
+      type: object
+      additionalProperties: true
+      properties:
+        tokens: {type: integer}
+        counts:
+          type: object
+          properties: {n: {type: integer}}
+          additionalProperties: {type: integer}
+        closed: {$ref: "#/components/schemas/Closed"}
+"""
+
+
+def test_additional_properties_become_a_last_optional_row(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _EXTRA_KEYS)
+    usage = _cells(docs["typescript/docs/models/components/usage.md"])
+    assert list(usage) == ["tokens", "counts", "closed", "additionalProperties"]
+    assert usage["additionalProperties"] == ["Record<string, *any*>", ":heavy_minus_sign:", "N/A"]
+    counts = _cells(docs["typescript/docs/models/components/counts.md"])
+    assert counts["additionalProperties"][0] == "Record<string, *number*>"
+    assert "additionalProperties" not in _cells(docs["typescript/docs/models/components/closed.md"])

@@ -64,7 +64,7 @@ def typescript_doc(api: ir.Api, examples: Examples, model: ir.Model, context: _C
             return render("typescript_enum.md.jinja", enum)
         case ir.Object():
             example = _example_usage(examples, model, package, layout)
-            fields = typescript_fields(model)
+            fields = typescript_fields(model) + _additional_row(model.body)
             here = layout.import_path(model.name.ts_namespace)
             # the names the type has: colliding wire names are numbered there (SG021)
             names = dict(zip(map(id, fields), property_names(tuple(map(_field_name, fields)))))
@@ -88,6 +88,15 @@ def unrecognized_type(values: tuple[ir.JsonValue, ...]) -> str:
     known value is one, else a string."""
     numeric = values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
     return f"Unrecognized<{'number' if numeric else 'string'}>"
+
+
+def _additional_row(body: ir.Object) -> tuple[ir.Field, ...]:
+    """The keys an object takes beyond its properties, as the SDK's type
+    holds them: one optional ``additionalProperties`` map, listed last."""
+    if body.additional is None:
+        return ()
+    return (ir.Field(wire_name="additionalProperties", type=ir.Map(values=body.additional), required=False,
+                     nullable=False, origin=""),)
 
 
 def _field_name(field: ir.Field) -> str:
