@@ -344,3 +344,12 @@ def test_additional_properties_become_a_last_optional_row(tmp_path: Path) -> Non
     counts = _cells(docs["typescript/docs/models/components/counts.md"])
     assert counts["additionalProperties"][0] == "Record<string, *number*>"
     assert "additionalProperties" not in _cells(docs["typescript/docs/models/components/closed.md"])
+
+
+def test_required_field_with_default_shows_optional(tmp_path: Path) -> None:
+    spec = _EXTRA_KEYS.replace("      properties:\n        tokens: {type: integer}",
+                               "      required: [tokens, closed]\n      properties:\n"
+                               "        tokens: {type: integer, default: 0}")
+    usage = _cells(_docs(tmp_path, spec)["typescript/docs/models/components/usage.md"])
+    assert usage["tokens"][1] == ":heavy_minus_sign:"
+    assert usage["closed"][1] == ":heavy_check_mark:"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from dataclasses import dataclass
@@ -64,7 +65,7 @@ def typescript_doc(api: ir.Api, examples: Examples, model: ir.Model, context: _C
             return render("typescript_enum.md.jinja", enum)
         case ir.Object():
             example = _example_usage(examples, model, package, layout)
-            fields = typescript_fields(model) + _additional_row(model.body)
+            fields = tuple(map(_defaulted_optional, typescript_fields(model))) + _additional_row(model.body)
             here = layout.import_path(model.name.ts_namespace)
             # the names the type has: colliding wire names are numbered there (SG021)
             names = dict(zip(map(id, fields), property_names(tuple(map(_field_name, fields)))))
@@ -88,6 +89,12 @@ def unrecognized_type(values: tuple[ir.JsonValue, ...]) -> str:
     known value is one, else a string."""
     numeric = values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
     return f"Unrecognized<{'number' if numeric else 'string'}>"
+
+
+def _defaulted_optional(field: ir.Field) -> ir.Field:
+    """A required field with a default need not be given: the docs show
+    it optional."""
+    return dataclasses.replace(field, required=False) if field.required and field.default is not None else field
 
 
 def _additional_row(body: ir.Object) -> tuple[ir.Field, ...]:
