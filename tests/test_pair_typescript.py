@@ -353,3 +353,19 @@ def test_required_field_with_default_shows_optional(tmp_path: Path) -> None:
     usage = _cells(_docs(tmp_path, spec)["typescript/docs/models/components/usage.md"])
     assert usage["tokens"][1] == ":heavy_minus_sign:"
     assert usage["closed"][1] == ":heavy_check_mark:"
+
+
+def test_single_member_discriminated_oneof_stays_a_union(tmp_path: Path) -> None:
+    spec = _PETS.replace("""            - $ref: "#/components/schemas/Cat"
+            - $ref: "#/components/schemas/Bird"
+""", "").replace("""              cat: "#/components/schemas/Cat"
+""", "") + """        only:
+          oneOf:
+            - $ref: "#/components/schemas/Dog"
+"""
+    docs = _docs(tmp_path, spec)
+    cells = _cells(docs["typescript/docs/models/components/owner.md"])
+    assert cells["pet"][0] == "*components.Pet*"
+    assert _headings(docs["typescript/docs/models/components/pet.md"]) == ["`components.Dog`"]
+    # without a discriminator a single member is just that member
+    assert cells["only"][0] == "[components.Dog](../../models/components/dog.md)"

@@ -336,7 +336,8 @@ class Walker:
             else:
                 real.append((i, variant))
         desc = node.get("description")
-        if len(real) == 1:
+        # a discriminated oneOf stays a union even with a single member
+        if len(real) == 1 and not (key == "oneOf" and isinstance(node.get("discriminator"), dict)):
             i, only = real[0]
             typed = self.walk(only, f"{ptr}/{key}/{i}", slot.same_place())
             # ``anyOf: [{$ref}, null]`` describes only itself: the target's
