@@ -369,3 +369,48 @@ def test_single_member_discriminated_oneof_stays_a_union(tmp_path: Path) -> None
     assert _headings(docs["typescript/docs/models/components/pet.md"]) == ["`components.Dog`"]
     # without a discriminator a single member is just that member
     assert cells["only"][0] == "[components.Dog](../../models/components/dog.md)"
+
+
+_COPIES = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /chat:
+    post:
+      operationId: chat
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/ChatRequest"}
+      responses:
+        "204": {description: ok}
+  /stream:
+    post:
+      operationId: stream
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/StreamRequest"}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    ChatRequest:
+      type: object
+      properties:
+        stop:
+          anyOf: [{type: string}, {type: array, items: {type: string}}]
+    StreamRequest:
+      allOf:
+        - $ref: "#/components/schemas/ChatRequest"
+        - type: object
+          properties: {stream: {type: boolean}}
+"""
+
+
+def test_inline_schemas_merged_from_an_allof_part_are_the_merging_schemas_own(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _COPIES)
+    assert _cells(docs["typescript/docs/models/components/chatrequest.md"])["stop"][0] == "*components.Stop*"
+    stream = _cells(docs["typescript/docs/models/components/streamrequest.md"])
+    assert stream["stop"][0] == "*components.StreamRequestStop*"
+    assert "typescript/docs/models/components/streamrequeststop.md" in docs

@@ -235,6 +235,7 @@ class Walker:
         props, required = self._merged_properties(node, ptr)
         fields: list[ir.Field] = []
         for name, schema, pptr in props:
+            pptr = _merged_place(pptr, ptr)
             if self._dropped(schema, slot):
                 continue
             fields.append(self._field(name, schema, pptr, slot, name in required))
@@ -447,6 +448,16 @@ def _without_annotation_parts(node: Schema) -> Schema:
 
 def _only_annotations_beside_allof(node: Schema) -> bool:
     return all(k == "allOf" or k in _ANNOTATIONS or k.startswith("x-") for k in node)
+
+
+def _merged_place(pptr: str, ptr: str) -> str:
+    """Where a property merged in from a referenced ``allOf`` part is walked:
+    a place of the merging schema (its inline schemas are its own models,
+    named after it, as Speakeasy copies them).  The suffix keeps the part's
+    file, which is all ``$ref`` resolution takes from a place."""
+    if pptr.startswith(ptr + "/"):
+        return pptr
+    return f"{pptr}@{ptr}"
 
 
 def _list(value: object) -> list[object]:
