@@ -126,6 +126,8 @@ class UnionMember:
     title: str | None = None
     example: Json | None = None
     """The member schema's own ``example`` (docs show it as that member's value)."""
+    stream: bool = False
+    """The member is a stream of server-sent events, each of ``type``."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -2,8 +2,9 @@
 
 ``example`` (OpenAPI's keyword) and the first of JSON-Schema's ``examples``
 list are kept apart: Speakeasy 1.535 showed only the former, newer versions
-show either, so the renderer decides by version.  A field that is only a
-``$ref`` takes the referenced schema's examples (its description too).
+show either, so the renderer decides by version.  A field that is a
+``$ref`` takes the referenced schema's examples: keywords beside a ``$ref``
+are ignored (``examples`` there show nowhere in the goldens).
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ _MAX_HOPS = 8  # $ref chains longer than this are not followed for examples
 
 
 def _schema_chain(schema: object, ws: Workspace, ptr: str) -> list[dict[str, object]]:
-    """The field's schema, then the schemas its ``$ref`` chain leads to."""
+    """The schema at the end of the field's ``$ref`` chain (a node with a
+    ``$ref`` contributes nothing of its own)."""
     chain: list[dict[str, object]] = []
     node, at = schema, ptr
     while isinstance(node, dict) and len(chain) < _MAX_HOPS:
-        chain.append(node)
         if "$ref" not in node:
+            chain.append(node)
             break
         target = ws.resolve(str(node["$ref"]), at)
         node, at = target.node, target.pointer

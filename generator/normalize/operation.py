@@ -244,6 +244,7 @@ class OperationWalker:
                 continue
             ctype, media = picked
             ok = code.startswith("2")
+            stream = _stream_alternative(resp.get("content"), ctype) if ok else None
             shared = self._shared_key(raw.get(code, raw.get(int(code)) if code.isdigit() else None), rptr, "responses")
             if shared is not None:
                 rptr, key = shared
@@ -252,13 +253,31 @@ class OperationWalker:
             else:
                 slot = Slot(root=name, klass=RESPONSE, role="response" if ok else "error", owner=name,
                             namespace="operations" if ok else "errors", request=False, base="ResponseBody",
-                            short_base="Response" if ok else "",
+                            short_base="Response" if ok and stream is None else "",
                             root_prefix=tuple(s for s in (g, "Response", code) if s),
                             segments=tuple(seg(s) for s in (g, "Response", code) if s))
             sptr = f"{rptr}/content/{_escape(ctype)}/schema"
             typed = self._root(media.get("schema", True), sptr, slot, desc, error=not ok)
             out.append(ir.Response(status=code, origin=rptr, description=desc, content_type=ctype, type=typed.type))
+            if stream is not None and shared is None:
+                self._stream_union(rptr, name, slot, desc, typed, stream)
         return tuple(out)
+
+    def _stream_union(self, rptr: str, name: str, slot: Slot, desc: str | None, typed: Typed,
+                      stream: tuple[str, dict[str, Any]]) -> None:
+        """A success response offering JSON and ``text/event-stream``: the
+        call returns either, so ``{Op}Response`` is the union of the JSON body
+        and an event stream of the other body (both bodies are then named
+        ``{Op}ResponseBody`` when inline)."""
+        ctype, media = stream
+        sptr = f"{rptr}/content/{_escape(ctype)}/schema"
+        events = self._root(media.get("schema", True), sptr, slot, desc)
+        model_id = f"{rptr}#stream-union"
+        members = (ir.UnionMember(type=typed.type, origin=f"{rptr}/content"),
+                   ir.UnionMember(type=events.type, origin=sptr, stream=True))
+        union_slot = Slot(root=name, klass=RESPONSE, role="response", owner=name, namespace="operations",
+                          request=False, base="Response", root_prefix=("Response",))
+        self.w.drafts[model_id] = Draft(model_id, union_slot, None, body=ir.Union(members=members))
 
     def _shared_key(self, raw: object, ptr: str, section: str) -> tuple[str, str] | None:
         """(pointer, key) of the ``components/<section>`` entry ``raw`` refers to."""
@@ -365,6 +384,17 @@ def _pick_content(content: object) -> tuple[str, dict[str, Any]] | None:
     chosen = order[0]
     media = content[chosen]
     return chosen, media if isinstance(media, dict) else {}
+
+
+def _stream_alternative(content: object, picked: str) -> tuple[str, dict[str, Any]] | None:
+    """The ``text/event-stream`` entry of a response whose picked content
+    type is another one (JSON), if it has one."""
+    if not isinstance(content, dict) or picked.startswith("text/event-stream"):
+        return None
+    for key, media in content.items():
+        if str(key).split(";")[0].strip() == "text/event-stream":
+            return str(key), media if isinstance(media, dict) else {}
+    return None
 
 
 def _shared_slot(key: str, base: str, role: str, namespace: str, multipart: bool) -> Slot:

@@ -213,8 +213,9 @@ class Walker:
             self._in_progress.add(target.pointer)
             typed = self.walk(target.node, ptr, slot)
             self._in_progress.discard(target.pointer)
-        desc = node.get("description") or typed.description
-        return Typed(typed.type, typed.nullable or sibling_null, desc)
+        # Keywords beside a $ref are ignored (OpenAPI 3.0 semantics, kept by
+        # Speakeasy for 3.1 too): the field shows the target's description.
+        return Typed(typed.type, typed.nullable or sibling_null, typed.description)
 
     def ref_object(self, node: Schema) -> Schema:
         """A ``$ref`` object as the document's version reads it.  OpenAPI 3.0
@@ -279,6 +280,9 @@ class Walker:
         own: Schema = schema if isinstance(schema, dict) else {}
         desc = own.get("description") if "$ref" not in own else None
         override = own.get("x-speakeasy-name-override")
+        # a field typed Any (a union no value can pick) shows no example
+        # either, not even the one its referenced schema declares
+        untyped = isinstance(typed.type, ir.Any)
         return ir.Field(
             wire_name=name,
             type=typed.type,
@@ -286,8 +290,8 @@ class Walker:
             nullable=typed.nullable,
             origin=ptr,
             description=desc if isinstance(desc, str) else typed.description,
-            example=declared_example(schema, self.ws, ptr),
-            listed_example=listed_example(schema, self.ws, ptr),
+            example=None if untyped else declared_example(schema, self.ws, ptr),
+            listed_example=None if untyped else listed_example(schema, self.ws, ptr),
             default=default_of(own),
             deprecated=bool(own.get("deprecated")),
             read_only=bool(own.get("readOnly")),
@@ -371,14 +375,26 @@ class Walker:
             else:
                 real.append((i, variant))
         desc = node.get("description")
-        if len(real) == 1:
+        # a discriminated oneOf stays a union even with a single member
+        if len(real) == 1 and not (key == "oneOf" and isinstance(node.get("discriminator"), dict)):
             i, only = real[0]
             typed = self.walk(only, f"{ptr}/{key}/{i}", slot.same_place())
-            return Typed(typed.type, True if nullable else typed.nullable, desc or typed.description)
+            # ``anyOf: [{$ref}, null]`` describes only itself: the target's
+            # description is the model's, not the field's
+            return Typed(typed.type, True if nullable else typed.nullable, desc)
         prims = [primitive_key(self._peek(v, f"{ptr}/{key}/{i}")) for i, v in real]
         if prims and all(p is not None for p in prims) and len({p[0] for p in prims if p}) == 1:
             kind, fmt = prims[0]  # type: ignore[misc]
             return Typed(ir.Primitive(kind=kind, format=fmt), nullable, desc)  # type: ignore[arg-type]
+        keys = [p for p in prims if p]
+        if len(set(keys)) < len(keys):
+            # the same primitive type (and format) offered twice beside others
+            # (number, string, number; three string consts): a member no value
+            # can pick, the union is Any.  Referenced components stay models.
+            for i, variant in real:
+                if isinstance(variant, dict) and "$ref" in variant:
+                    self.walk(variant, f"{ptr}/{key}/{i}", slot.same_place())
+            return Typed(ir.Any(), nullable, desc)
         draft = self._draft(ptr, slot, node)
         members = []
         disc = node.get("discriminator")
@@ -393,8 +409,34 @@ class Walker:
             members.append(ir.UnionMember(type=typed.type, origin=mptr, title=title if title_base else None,
                                           example=example_of(own, self.use_examples)))
         prop = disc.get("propertyName") if isinstance(disc, dict) else None
+        members = self._mapping_order(members, [v for _, v in real], disc, ptr)
         draft.body = ir.Union(members=tuple(members), discriminator=prop if isinstance(prop, str) else None)
         return Typed(ir.Ref(model=ptr), nullable, draft.description)
+
+    def _mapping_order(self, members: list[ir.UnionMember], variants: list[object], disc: object,
+                       ptr: str) -> list[ir.UnionMember]:
+        """Members of a discriminated union in the order of its ``mapping``
+        (Speakeasy lists them so, not in ``oneOf`` order); members the
+        mapping does not name keep their order after those it does.  The walk
+        (and so naming priority) stays in ``oneOf`` order."""
+        mapping = disc.get("mapping") if isinstance(disc, dict) else None
+        if not isinstance(mapping, dict) or not mapping:
+            return members
+        rank: dict[str, int] = {}
+        for target in mapping.values():
+            if isinstance(target, str):
+                # a bare value names a schema component ("Cat")
+                ref = target if "#" in target or "/" in target or "." in target else _COMPONENT_PREFIX + target
+                rank.setdefault(self.ws.resolve(ref, ptr).pointer, len(rank))
+        def key(pair: tuple[int, object]) -> tuple[int, int]:
+            index, variant = pair
+            if isinstance(variant, dict) and "$ref" in variant:
+                found = rank.get(self.ws.resolve(str(variant["$ref"]), ptr).pointer)
+                if found is not None:
+                    return (found, index)
+            return (len(rank), index)
+        order = sorted(enumerate(variants), key=key)
+        return [members[i] for i, _ in order]
 
     def _peek(self, node: object, ptr: str) -> object:
         """The schema behind a chain of ``$ref``s, without walking it."""

@@ -120,6 +120,8 @@ def typescript_heading(api: ir.Api, t: ir.TypeExpr, layout: TsLayout = DEFAULT_L
     match t:
         case ir.Array(items=items):
             return f"{typescript_heading(api, items, layout)}[]"
+        case ir.Map(values=ir.Any()):
+            return "{ [k: string]: any }"  # the free-form object, as the SDK's type spells it
         case ir.Map(values=values):
             return f"Record<string, {typescript_heading(api, values, layout)}>"
         case ir.Ref(model=model_id):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from dataclasses import dataclass
@@ -64,7 +65,7 @@ def typescript_doc(api: ir.Api, examples: Examples, model: ir.Model, context: _C
             return render("typescript_enum.md.jinja", enum)
         case ir.Object():
             example = _example_usage(examples, model, package, layout)
-            fields = typescript_fields(model)
+            fields = tuple(map(_defaulted_optional, typescript_fields(model))) + _additional_row(model.body)
             here = layout.import_path(model.name.ts_namespace)
             # the names the type has: colliding wire names are numbered there (SG021)
             names = dict(zip(map(id, fields), property_names(tuple(map(_field_name, fields)))))
@@ -90,6 +91,21 @@ def unrecognized_type(values: tuple[ir.JsonValue, ...]) -> str:
     return f"Unrecognized<{'number' if numeric else 'string'}>"
 
 
+def _defaulted_optional(field: ir.Field) -> ir.Field:
+    """A required field with a default need not be given: the docs show
+    it optional."""
+    return dataclasses.replace(field, required=False) if field.required and field.default is not None else field
+
+
+def _additional_row(body: ir.Object) -> tuple[ir.Field, ...]:
+    """The keys an object takes beyond its properties, as the SDK's type
+    holds them: one optional ``additionalProperties`` map, listed last."""
+    if body.additional is None:
+        return ()
+    return (ir.Field(wire_name="additionalProperties", type=ir.Map(values=body.additional), required=False,
+                     nullable=False, origin=""),)
+
+
 def _field_name(field: ir.Field) -> str:
     return typescript_field(field.wire_name, field.name_override)
 
@@ -104,5 +120,7 @@ def _example_usage(examples: Examples, model: ir.Model, package: str, layout: Ts
 
 def _member(api: ir.Api, examples: Examples, member: ir.UnionMember, layout: TsLayout) -> Member:
     heading = typescript_heading(api, member.type, layout)
+    if member.stream:  # an event stream has no value to show
+        return Member(heading=f"EventStream<{heading}>", code="")
     value = examples.for_union_member(heading, member)
     return Member(heading=heading, code=print_declaration("const", heading, value, examples.newer))

@@ -1,0 +1,416 @@
+"""Rules found on the TypeScript pairs with masked examples (mistral,
+openrouter): model inventory and doc cells of newer Speakeasy versions.
+
+Each case is a small hand-written spec; where the orq version (1.535)
+behaves differently, both are checked.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from generator import ir
+from generator.config import Config
+from generator.diagnostics import Sink
+from generator.loader import load
+from generator.normalize import normalize
+from generator.render.markdown import render_typescript_docs
+
+
+def _api(tmp_path: Path, text: str, config: Config | None = None) -> ir.Api:
+    path = tmp_path / "spec.yaml"
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    ws = load(path)
+    return normalize(ws, config or Config(), Sink(locator=ws.locate))
+
+
+def _docs(tmp_path: Path, text: str, config: Config | None = None) -> dict[str, str]:
+    config = config or Config()
+    return render_typescript_docs(_api(tmp_path, text, config), config)
+
+
+def _headings(doc: str) -> list[str]:
+    return [line[4:] for line in doc.splitlines() if line.startswith("### ")]
+
+
+def _cells(doc: str) -> dict[str, list[str]]:
+    """Field name -> the other cells of its row."""
+    rows = [r for r in doc.splitlines() if r.startswith("| `") or r.startswith("| ~~`")]
+    return {r.split("|")[1].strip().strip("~`"): [c.strip() for c in r.split("|")[2:-1]] for r in rows}
+
+
+_PETS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /pets:
+    get:
+      operationId: getPets
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Owner"}
+components:
+  schemas:
+    Dog:
+      type: object
+      properties: {kind: {type: string, const: dog}}
+    Cat:
+      type: object
+      properties: {kind: {type: string, const: cat}}
+    Bird:
+      type: object
+      properties: {kind: {type: string, const: bird}}
+    Owner:
+      type: object
+      properties:
+        pet:
+          oneOf:
+            - $ref: "#/components/schemas/Dog"
+            - $ref: "#/components/schemas/Cat"
+            - $ref: "#/components/schemas/Bird"
+          discriminator:
+            propertyName: kind
+            mapping:
+              cat: "#/components/schemas/Cat"
+              dog: Dog
+"""
+
+
+def test_discriminated_union_members_follow_the_mapping_order(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _PETS)
+    doc = next(text for path, text in docs.items() if path.endswith("/pet.md"))
+    # mapped members first, in mapping order (a bare value names a component); the rest after
+    assert _headings(doc) == ["`components.Cat`", "`components.Dog`", "`components.Bird`"]
+
+
+_SIBLINGS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /files:
+    get:
+      operationId: getFile
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/FileOut"}
+components:
+  schemas:
+    Purpose:
+      type: string
+      enum: [batch, ocr]
+    Args:
+      type: object
+      description: the args component
+      properties: {stop: {type: string}}
+    FileOut:
+      type: object
+      properties:
+        purpose:
+          $ref: "#/components/schemas/Purpose"
+          description: sibling description
+          examples: [ocr]
+        args:
+          $ref: "#/components/schemas/Args"
+          description: sibling description
+        maybe_args:
+          anyOf:
+            - $ref: "#/components/schemas/Args"
+            - type: "null"
+"""
+
+
+def test_keywords_beside_a_ref_are_ignored(tmp_path: Path) -> None:
+    cells = _cells(_docs(tmp_path, _SIBLINGS)["typescript/docs/models/components/fileout.md"])
+    assert cells["purpose"][2:] == ["N/A"]  # no description, and no Example column at all
+    assert cells["args"][2] == "the args component"
+    # a nullable anyOf around the $ref does not borrow the component's description
+    assert cells["maybeArgs"][2] == "N/A"
+
+
+_STREAMS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /chat:
+    post:
+      operationId: sendChat
+      responses:
+        "200":
+          description: Successful response
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Reply"}
+            text/event-stream:
+              schema:
+                type: object
+                required: [data]
+                properties:
+                  data: {$ref: "#/components/schemas/Reply"}
+components:
+  schemas:
+    Reply:
+      type: object
+      properties: {text: {type: string}}
+"""
+
+
+def test_json_or_event_stream_response_is_a_union(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _STREAMS, Config(name_resolution_feb2025=True))
+    union = docs["typescript/docs/models/operations/sendchatresponse.md"]
+    assert _headings(union) == ["`components.Reply`", "`EventStream<operations.SendChatResponseBody>`"]
+    # the stream member shows no value: its heading is the last line
+    assert union.rstrip().endswith("### `EventStream<operations.SendChatResponseBody>`")
+    body = docs["typescript/docs/models/operations/sendchatresponsebody.md"]
+    assert body.startswith("# SendChatResponseBody\n\nSuccessful response\n")
+
+
+_OVERRIDE = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /chat:
+    post:
+      operationId: sendChat
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/StreamRequest"}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    Old:
+      type: object
+      properties: {a: {type: string}}
+    New:
+      type: object
+      properties: {b: {type: string}}
+    Request:
+      type: object
+      properties:
+        stream: {type: boolean, description: whether to stream}
+        payload: {$ref: "#/components/schemas/Old"}
+        model: {type: string}
+    StreamRequest:
+      allOf:
+        - $ref: "#/components/schemas/Request"
+        - type: object
+          properties:
+            payload: {$ref: "#/components/schemas/New"}
+            stream: {type: boolean, default: true}
+"""
+
+
+def test_later_allof_part_overrides_a_property_in_place(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _OVERRIDE)
+    cells = _cells(docs["typescript/docs/models/components/streamrequest.md"])
+    assert list(cells) == ["stream", "payload", "model"]  # first positions
+    assert cells["stream"][2] == "N/A"  # the later schema, without a description
+    assert cells["payload"][0] == "[components.New](../../models/components/new.md)"
+    # the overridden schema is not walked for it
+    assert "typescript/docs/models/components/old.md" not in docs
+
+
+_TWINS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /prices:
+    get:
+      operationId: getPrices
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Prices"}
+components:
+  schemas:
+    Named:
+      type: object
+      properties: {name: {type: string}}
+    BigNumber:
+      anyOf:
+        - type: number
+        - type: string
+        - type: number
+          example: 1000
+      example: 1000
+    Choice:
+      anyOf:
+        - {type: string, const: none}
+        - {type: string, const: auto}
+        - $ref: "#/components/schemas/Named"
+    Dated:
+      anyOf:
+        - type: string
+        - {type: string, format: date-time}
+        - type: number
+    Prices:
+      type: object
+      properties:
+        prompt: {$ref: "#/components/schemas/BigNumber"}
+        choice: {$ref: "#/components/schemas/Choice"}
+        dated: {$ref: "#/components/schemas/Dated"}
+"""
+
+
+def test_union_offering_a_primitive_type_twice_is_any(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _TWINS)
+    cells = _cells(docs["typescript/docs/models/components/prices.md"])
+    assert cells["prompt"][0] == "*any*"
+    assert cells["choice"][0] == "*any*"  # two string constants
+    assert cells["dated"][0] == "*components.Dated*"  # formats differ: a union
+    assert "| Example" not in docs["typescript/docs/models/components/prices.md"]  # not even the component's
+    assert "typescript/docs/models/components/bignumber.md" not in docs
+    assert "typescript/docs/models/components/named.md" in docs  # a referenced member stays a model
+
+
+_FREE_FORM = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /calls:
+    get:
+      operationId: getCall
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Call"}
+components:
+  schemas:
+    Call:
+      type: object
+      properties:
+        arguments:
+          anyOf:
+            - {type: object, additionalProperties: true}
+            - {type: object, additionalProperties: {type: integer}}
+            - type: string
+"""
+
+
+def test_free_form_object_member_heading(tmp_path: Path) -> None:
+    doc = _docs(tmp_path, _FREE_FORM)["typescript/docs/models/components/arguments.md"]
+    assert _headings(doc) == ["`{ [k: string]: any }`", "`Record<string, number>`", "`string`"]
+    assert "const value: { [k: string]: any } = " in doc
+
+
+_EXTRA_KEYS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /usage:
+    get:
+      operationId: getUsage
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Usage"}
+components:
+  schemas:
+    Closed:
+      type: object
+      properties: {n: {type: integer}}
+    Usage:
+      type: object
+      additionalProperties: true
+      properties:
+        tokens: {type: integer}
+        counts:
+          type: object
+          properties: {n: {type: integer}}
+          additionalProperties: {type: integer}
+        closed: {$ref: "#/components/schemas/Closed"}
+"""
+
+
+def test_additional_properties_become_a_last_optional_row(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _EXTRA_KEYS)
+    usage = _cells(docs["typescript/docs/models/components/usage.md"])
+    assert list(usage) == ["tokens", "counts", "closed", "additionalProperties"]
+    assert usage["additionalProperties"] == ["Record<string, *any*>", ":heavy_minus_sign:", "N/A"]
+    counts = _cells(docs["typescript/docs/models/components/counts.md"])
+    assert counts["additionalProperties"][0] == "Record<string, *number*>"
+    assert "additionalProperties" not in _cells(docs["typescript/docs/models/components/closed.md"])
+
+
+def test_required_field_with_default_shows_optional(tmp_path: Path) -> None:
+    spec = _EXTRA_KEYS.replace("      properties:\n        tokens: {type: integer}",
+                               "      required: [tokens, closed]\n      properties:\n"
+                               "        tokens: {type: integer, default: 0}")
+    usage = _cells(_docs(tmp_path, spec)["typescript/docs/models/components/usage.md"])
+    assert usage["tokens"][1] == ":heavy_minus_sign:"
+    assert usage["closed"][1] == ":heavy_check_mark:"
+
+
+def test_single_member_discriminated_oneof_stays_a_union(tmp_path: Path) -> None:
+    spec = _PETS.replace("""            - $ref: "#/components/schemas/Cat"
+            - $ref: "#/components/schemas/Bird"
+""", "").replace("""              cat: "#/components/schemas/Cat"
+""", "") + """        only:
+          oneOf:
+            - $ref: "#/components/schemas/Dog"
+"""
+    docs = _docs(tmp_path, spec)
+    cells = _cells(docs["typescript/docs/models/components/owner.md"])
+    assert cells["pet"][0] == "*components.Pet*"
+    assert _headings(docs["typescript/docs/models/components/pet.md"]) == ["`components.Dog`"]
+    # without a discriminator a single member is just that member
+    assert cells["only"][0] == "[components.Dog](../../models/components/dog.md)"
+
+
+_COPIES = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /chat:
+    post:
+      operationId: chat
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/ChatRequest"}
+      responses:
+        "204": {description: ok}
+  /stream:
+    post:
+      operationId: stream
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/StreamRequest"}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    ChatRequest:
+      type: object
+      properties:
+        stop:
+          anyOf: [{type: string}, {type: array, items: {type: string}}]
+    StreamRequest:
+      allOf:
+        - $ref: "#/components/schemas/ChatRequest"
+        - type: object
+          properties: {stream: {type: boolean}}
+"""
+
+
+def test_inline_schemas_merged_from_an_allof_part_are_the_merging_schemas_own(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _COPIES)
+    assert _cells(docs["typescript/docs/models/components/chatrequest.md"])["stop"][0] == "*components.Stop*"
+    stream = _cells(docs["typescript/docs/models/components/streamrequest.md"])
+    assert stream["stop"][0] == "*components.StreamRequestStop*"
+    assert "typescript/docs/models/components/streamrequeststop.md" in docs
