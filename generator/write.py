@@ -153,7 +153,11 @@ def _carry_over_unowned(out: Path, stage: Path, owned: set[str]) -> None:
     for dirpath, dirnames, filenames in os.walk(out):
         base = Path(dirpath)
         dirnames.sort()
-        for name in sorted(filenames):
+        # A symlinked directory (node_modules -> elsewhere) is kept as a link:
+        # os.walk lists it among the directories but does not enter it.
+        links = [d for d in dirnames if (base / d).is_symlink()]
+        dirnames[:] = [d for d in dirnames if d not in links]
+        for name in sorted(filenames + links):
             src = base / name
             rel = src.relative_to(out).as_posix()
             if rel == MANIFEST or rel in owned:
@@ -163,7 +167,16 @@ def _carry_over_unowned(out: Path, stage: Path, owned: set[str]) -> None:
             if src.is_symlink():
                 os.symlink(os.readlink(src), dst)
             else:
-                shutil.copy2(src, dst)
+                _link_or_copy(src, dst)
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    """The stage is a sibling of OUT, so a hard link usually works and keeps
+    a user's big folders (a real node_modules) cheap to carry over."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
 
 
 _RENAME_EXCHANGE = 2

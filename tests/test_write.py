@@ -38,6 +38,17 @@ def test_unowned_files_survive_and_dropped_owned_files_go(tmp_path: Path) -> Non
     assert (out / "user.txt").read_text() == "mine"
 
 
+def test_a_symlinked_directory_in_out_stays_a_link(tmp_path: Path) -> None:
+    # e.g. node_modules linked into a generated TypeScript package
+    modules = tmp_path / "shared-modules"
+    (modules / "zod").mkdir(parents=True)
+    out = tmp_path / "out"
+    write_tree(out, {"gen.txt": "1"})
+    (out / "node_modules").symlink_to(modules, target_is_directory=True)
+    write_tree(out, {"gen.txt": "2"})
+    assert (out / "node_modules").is_symlink() and (out / "node_modules" / "zod").is_dir()
+
+
 def test_check_reports_stale_missing_extra_and_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_tree(out, {"same.txt": "s", "stale.txt": "old\n", "gone.txt": "g"})
