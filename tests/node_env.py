@@ -38,6 +38,19 @@ def node_modules() -> Path:
     return modules
 
 
+def zod4_modules() -> Path:
+    """``typescript`` and ``zod@4`` in their own cache folder, for packages
+    generated with ``zod-version: v4``."""
+    for tool in ("node", "npm"):
+        if shutil.which(tool) is None:
+            pytest.skip(f"{tool} not found on PATH: cannot check the generated TypeScript")
+    where = CACHE / "zod4"
+    modules = where / "node_modules"
+    if not (_installed(modules, "typescript", "5") and _installed(modules, "zod", "4")):
+        _install(where, ["typescript@5", "zod@4"])
+    return modules
+
+
 def faker_modules() -> Path:
     """The ``node_modules`` in sdkgen's cache dir, holding the faker version
     whose data the example values need (installed there once)."""

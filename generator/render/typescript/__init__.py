@@ -24,6 +24,7 @@ import jinja2
 from generator import ir
 from generator.config import Config
 from generator.render.env import environment
+from generator.render.typescript.zod import ZodFlavor
 from generator.render.ts_layout import TsLayout
 from generator.render.typescript.errors import check_error_names, error_class_ids, error_class_view, runtime_errors
 from generator.render.typescript.escape import jsdoc, ts_key, ts_object_key, ts_string
@@ -42,6 +43,7 @@ _RUNTIME = {
 
 def render(api: ir.Api, config: Config) -> dict[str, str]:
     env = _environment()
+    zod = ZodFlavor.of(config)
     plan: dict[str, str] = {}
     lazy = cyclic_refs(api)
     stems: dict[str, list[str]] = {ns: [] for ns in NAMESPACES}
@@ -51,20 +53,20 @@ def render(api: ir.Api, config: Config) -> dict[str, str]:
         view = model_view(api, model, config, lazy[model.id])
         if model.id in throwable:
             err = error_class_view(api, model, view)
-            plan[view.path] = env.get_template("error.ts.jinja").render(err=err)
+            plan[view.path] = env.get_template("error.ts.jinja").render(err=err, zod=zod)
         else:
-            plan[view.path] = env.get_template(f"{view.kind}.ts.jinja").render(view=view)
+            plan[view.path] = env.get_template(f"{view.kind}.ts.jinja").render(view=view, zod=zod)
         stems[view.namespace].append(view.stem)
     for stem, template in runtime_errors(config).items():
-        plan[model_path("errors", stem)] = env.get_template(template).render(name=config.default_error_name)
+        plan[model_path("errors", stem)] = env.get_template(template).render(name=config.default_error_name, zod=zod)
         stems["errors"].append(stem)
     for ns, names in stems.items():
         index = env.get_template("index.ts.jinja").render(stems=sorted(names))
         plan[f"{ROOT}/src/models/{ns}/index.ts"] = index
     for path, template in _RUNTIME.items():
-        plan[f"{ROOT}/{path}"] = env.get_template(template).render()
+        plan[f"{ROOT}/{path}"] = env.get_template(template).render(zod=zod)
     plan[f"{ROOT}/package.json"] = env.get_template("package.json.jinja").render(
-        config=config, exports=_namespace_exports(TsLayout.of(config))
+        config=config, zod=zod, exports=_namespace_exports(TsLayout.of(config))
     )
     plan[f"{ROOT}/tsconfig.json"] = env.get_template("tsconfig.json.jinja").render()
     # A second build of the same sources to CommonJS (dist/cjs), for `require`.

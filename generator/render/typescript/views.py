@@ -18,7 +18,7 @@ from generator.render.identifiers import typescript_field
 from generator.render.ts_layout import DEFAULT_LAYOUT, TsLayout
 from generator.render.typescript.escape import ts_literal, ts_string
 from generator.render.typescript.types import Scope, body_refs, field_type, is_optional, ts_type
-from generator.render.typescript.zod import zod_field, zod_literal, zod_type, zod_union
+from generator.render.typescript.zod import ZodFlavor, zod_field, zod_literal, zod_type, zod_union
 from generator.words import camel, pascal
 
 NAMESPACES = ("components", "operations", "errors")
@@ -139,7 +139,7 @@ def model_view(api: ir.Api, model: ir.Model, config: Config, lazy: frozenset[str
         kind=kind, name=model.name.typescript, fn=camel(model.name.typescript), namespace=ns,
         stem=module_stem(model.name.typescript, layout), description=model.description,
         deprecated=model.deprecated, closed_enum=closed_enum, safe_parse_result=safe_parse_result,
-        imports=_imports(api, model, body, same_ns, taken, layout), body=body,
+        imports=_imports(api, model, body, same_ns, taken, layout, ZodFlavor.of(config).module), body=body,
     )
 
 
@@ -273,11 +273,11 @@ def _runtime_alias(name: str, taken: frozenset[str]) -> str:
 
 def _imports(
     api: ir.Api, model: ir.Model, body: ObjectView | EnumView | UnionView, same_ns: list[str],
-    taken: frozenset[str], layout: TsLayout,
+    taken: frozenset[str], layout: TsLayout, zod_module: str = "zod",
 ) -> tuple[str, ...]:
     """Import statements, in a fixed order: zod, runtime, other namespaces,
     then same-namespace models by file name."""
-    lines = ['import * as z from "zod";']
+    lines = [f"import * as z from {ts_string(zod_module)};"]
     if isinstance(body, EnumView):
         if body.style == "const":
             lines.append(_named_import(("type ClosedEnum",), taken, "../../types/enums.js"))

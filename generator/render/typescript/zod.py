@@ -7,7 +7,10 @@ directions are built from the same ``match`` so they cannot drift apart.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from generator import ir
+from generator.config import Config
 from generator.render.typescript.escape import ts_literal
 from generator.render.typescript.types import BINARY_GLOBALS, Scope, binary_type
 
@@ -19,7 +22,8 @@ def zod_type(t: ir.TypeExpr, scope: Scope, outbound: bool = False) -> str:
         case ir.Array(items=items):
             return f"z.array({zod_type(items, scope, outbound)})"
         case ir.Map(values=values):
-            return f"z.record({zod_type(values, scope, outbound)})"
+            # two-argument form: zod 4 requires the key schema, zod 3 accepts it
+            return f"z.record(z.string(), {zod_type(values, scope, outbound)})"
         case ir.Ref(model=model_id):
             return _ref(model_id, scope, outbound)
         case ir.Literal(value=value):
@@ -35,6 +39,26 @@ def zod_field(f: ir.Field, scope: Scope, outbound: bool = False) -> str:
     if not f.required:
         text += ".optional()"
     return text
+
+
+@dataclass(frozen=True, slots=True)
+class ZodFlavor:
+    """What the generated code imports and spells differently per gen.yaml
+    ``zodVersion``.  ``v4`` imports ``zod/v4``, which both zod 3.25+ and zod 4
+    provide; ``v4-mini`` gets the same code (the mini build's functional API
+    is not generated: the classic API works with the same dependency)."""
+
+    module: str
+    type_def: str
+    """The middle ``ZodType`` argument zod 3 has (``z.ZodTypeDef, ``)."""
+    dependency: str
+    v4: bool
+
+    @classmethod
+    def of(cls, config: Config) -> ZodFlavor:
+        if config.zod_version == "v3":
+            return cls(module="zod", type_def="z.ZodTypeDef, ", dependency="^3.23.0", v4=False)
+        return cls(module="zod/v4", type_def="", dependency="^3.25.0 || ^4.0.0", v4=True)
 
 
 def zod_union(types: list[str]) -> str:

@@ -39,6 +39,7 @@ from generator.render.env import environment
 from generator.render.typescript.errors import error_class_ids
 from generator.render.typescript.escape import jsdoc, ts_key, ts_object_key, ts_string
 from generator.render.typescript.types import Scope
+from generator.render.typescript.zod import ZodFlavor
 from generator.render.ts_layout import TsLayout
 from generator.render.typescript.views import module_stem
 from generator.render.typescript_client.funcs import core_class_name, function_names
@@ -131,6 +132,7 @@ def _namespaces(text: str) -> list[str]:
 
 def render(api: ir.Api, config: Config) -> dict[str, str]:
     env = _environment()
+    zod = ZodFlavor.of(config)
     opts = options_view(api, config)
     root = build_tree(api, sdk_class_name(config.sdk_class_name))
     core = core_class_name(config)
@@ -138,13 +140,13 @@ def render(api: ir.Api, config: Config) -> dict[str, str]:
     plan: dict[str, str] = {}
     for node in root.walk():
         view = _sdk_view(api, node, opts, core, functions)
-        plan[f"{ROOT}/sdk/{node.stem}.ts"] = env.get_template("client/sdk.ts.jinja").render(view=view)
+        plan[f"{ROOT}/sdk/{node.stem}.ts"] = env.get_template("client/sdk.ts.jinja").render(view=view, zod=zod)
         for method in view.methods:
             func = FuncView(method=method, core=core, default_error=config.default_error_name)
-            plan[f"{ROOT}/funcs/{method.function}.ts"] = env.get_template("client/func.ts.jinja").render(view=func)
+            plan[f"{ROOT}/funcs/{method.function}.ts"] = env.get_template("client/func.ts.jinja").render(view=func, zod=zod)
     context = {
         "opts": opts, "config": config, "api": api, "root": root.class_name, "core": core,
-        "default_error": config.default_error_name,
+        "default_error": config.default_error_name, "zod": zod,
         "default_error_stem": module_stem(config.default_error_name, TsLayout.of(config)),
     }
     for path, template in _RUNTIME.items():

@@ -56,7 +56,7 @@ export function smartUnion<const T extends readonly [z.ZodTypeAny, z.ZodTypeAny,
       }
       const score = populated(parsed.data);
       if (best === undefined || score > best.score) {
-        best = { value: parsed.data, score };
+        best = { value: parsed.data as z.output<T[number]>, score };
       }
     }
     if (best === undefined) {
