@@ -4,7 +4,9 @@
 its gen.lock), then ``compare_docs.py``.  The figures are printed; the floors
 are where the generator stands, so that a regression fails (the issue's goals
 are 97% for Python pairs, 95% masked / 90% byte for byte for TypeScript ones;
-docs/compatibility.md has the current figures).
+docs/compatibility.md has the current figures).  TypeScript example values
+need faker's data, which the orq docs test installs; without it (no node)
+only the masked and Python floors can hold.
 """
 
 from __future__ import annotations
@@ -12,24 +14,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_orq_docs import _generate, _score
+from test_orq_docs import _faker_installed, _generate, _score
 
 # pair -> (spec, target, floor byte for byte, floor with examples masked)
 PAIRS = {
-    "bolt-python": ("bolt-python.yaml", "python", 0.55, None),
-    "meitner-python": ("meitner-python.json", "python", 0.0, None),
-    "mistral-typescript": ("mistral-typescript.yaml", "typescript", 0.45, 0.6),
-    "openrouter-typescript": ("openrouter-typescript.yaml", "typescript", 0.03, 0.07),
-    "lapyme-typescript": ("lapyme-typescript.yaml", "typescript", 0.0, 0.0),
+    "bolt-python": ("bolt-python.yaml", "python", 0.99, None),
+    "meitner-python": ("meitner-python.json", "python", 0.98, None),
+    "mistral-typescript": ("mistral-typescript.yaml", "typescript", 0.70, 0.88),
+    "openrouter-typescript": ("openrouter-typescript.yaml", "typescript", 0.43, 0.82),
+    "lapyme-typescript": ("lapyme-typescript.yaml", "typescript", 0.53, 0.90),
 }
 
 
 @pytest.mark.parametrize("name", list(PAIRS))
 def test_pair_model_docs(name: str, tmp_path: Path) -> None:
     spec, target, floor, masked_floor = PAIRS[name]
+    with_faker = target == "python" or _faker_installed()
     generated = _generate(tmp_path, spec, name, target)
     same, total, _ = _score(name, generated)
-    assert same >= floor * total
+    assert same >= (floor if with_faker else 0.0) * total
     if masked_floor is not None:
         masked, _, _ = _score(name, generated, "--mask-examples")
         assert masked >= masked_floor * total
