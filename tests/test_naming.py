@@ -111,3 +111,12 @@ def test_names_are_unique_case_insensitively(bases: list[str], classes: list[int
     names = reg.finish()
     assert len(names) == len(bases)
     assert len({n.lower() for n in names.values()}) == len(bases)
+
+
+def test_a_name_built_with_a_leading_digit_is_spelled_for_both_targets() -> None:
+    # a constant or value can start a name (hostile specs do); a class cannot
+    from generator.normalize.target_names import python_model_name, typescript_model_name
+
+    assert python_model_name("0PwnedCell") == "ZeroPwnedCell"
+    assert typescript_model_name("3dModel") == "ThreeDModel"
+    assert python_model_name("ImageUrl") == "ImageURL"

@@ -378,7 +378,7 @@ def test_parameter_styles(features: tuple[ModuleType, Any, Path], server: Record
     pkg = features[0]
     server.respond(Canned(body={"id": 5, "name": "n"}))
     with pkg.Features(key="k", server_url=server.url + "/") as sdk:
-        sdk.items.get_item(item_id=5, fields_=["a", "b"], tag=["x", "y"], filter={"color": "red", "size": 2},
+        sdk.items.get_item(item_id=5, fields_=["a", "b"], tag=["x", "y"], filter_={"color": "red", "size": 2},
                            x_trace="t-1")
     sent = server.requests[0]
     assert sent.path == "/items/5"

@@ -115,9 +115,9 @@ def with_single_value(
     ``AuditEventType1``), as a constant names a union member.  A member's
     discriminating property says its constant already (``slot.tag``)."""
     from generator import ir
-    from generator.words import pascal
+    from generator.words import class_word
 
     if slot.tag or not (candidates and isinstance(body, ir.Enum) and len(body.values) == 1):
         return candidates
-    word = pascal(str(body.values[0]))
+    word = class_word(str(body.values[0]), "")
     return (*candidates, (*candidates[-1], word)) if word else candidates
