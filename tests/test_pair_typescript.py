@@ -414,3 +414,55 @@ def test_inline_schemas_merged_from_an_allof_part_are_the_merging_schemas_own(tm
     stream = _cells(docs["typescript/docs/models/components/streamrequest.md"])
     assert stream["stop"][0] == "*components.StreamRequestStop*"
     assert "typescript/docs/models/components/streamrequeststop.md" in docs
+
+
+_DEPRECATED = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /key:
+    get:
+      operationId: getKey
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Key"}
+components:
+  schemas:
+    Key:
+      type: object
+      required: [label, limits]
+      properties:
+        label: {type: string, description: The label}
+        limits:
+          type: object
+          description: Legacy limits.
+          deprecated: true
+          properties: {requests: {type: number}}
+        old: {type: string, deprecated: true}
+"""
+
+
+def test_deprecated_fields_and_models_are_struck_through(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _DEPRECATED)
+    key = docs["typescript/docs/models/components/key.md"]
+    assert "| `label` " in key and "| ~~`limits`~~ " in key and "| ~~`old`~~ " in key
+    cells = _cells(key)
+    warning = ": warning: ** DEPRECATED **: This will be removed in a future release, please migrate away from it " \
+              "as soon as possible."
+    assert cells["limits"][2] == warning + "<br/><br/>Legacy limits."
+    assert cells["old"][2] == warning
+    assert cells["label"][2] == "The label"
+    limits = docs["typescript/docs/models/components/limits.md"]
+    assert limits.startswith("# ~~Limits~~\n\nLegacy limits.\n\n> :warning: **DEPRECATED**: This will be removed")
+    assert key.startswith("# Key\n\n## Example Usage")
+
+
+def test_json_example_cells_escape_html_as_go_does() -> None:
+    from generator.render.markdown.common import example_cell
+
+    cell = example_cell(ir.Json({"modality": "text->text", "q": "a<b & c"}))
+    assert cell == '{\n"modality": "text-\\u003etext",\n"q": "a\\u003cb \\u0026 c"\n}'
+    assert example_cell(ir.Json("text->text")) == "text->text"  # a string example is printed raw

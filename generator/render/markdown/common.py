@@ -46,6 +46,8 @@ class DocView:
     members: tuple[Member, ...] = ()
     language: str = ""
     """Code fence language of the union member snippets."""
+    deprecated: bool = False
+    """The schema says ``deprecated: true``: a struck-through title and a note."""
 
 
 def prose(text: str) -> str:
@@ -67,7 +69,8 @@ def render(template: str, doc: DocView) -> str:
 
 def example_cell(example: ir.Json | None) -> str:
     """The Example column: strings raw, other JSON as Go's indented JSON with
-    an empty indent (the newer generators' ``{<br/>"k": 1<br/>}``)."""
+    an empty indent (the newer generators' ``{<br/>"k": 1<br/>}``), which
+    escapes ``<``, ``>`` and ``&`` inside it (``"text-\\u003etext"``)."""
     if example is None:
         return ""
     value = example.value
@@ -76,8 +79,17 @@ def example_cell(example: ir.Json | None) -> str:
     if value is None:
         return "<nil>"
     if isinstance(value, (dict, list)):
-        return json.dumps(value, indent=0, ensure_ascii=False)
+        return go_json_escape(json.dumps(value, indent=0, ensure_ascii=False))
     return json.dumps(value)
+
+
+def go_json_escape(text: str) -> str:
+    """What Go's ``json.Marshal`` does beyond JSON: HTML-safe ``<``, ``>``,
+    ``&`` and the JavaScript-unsafe line separators as ``\\u`` escapes (they
+    occur only inside strings, so replacing them everywhere is exact)."""
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
 
 
 def shows_listed_examples(config: Config) -> bool:
@@ -107,9 +119,26 @@ def field_table(
     rows = []
     for f, example in zip(fields, examples):
         required = REQUIRED if f.required else OPTIONAL
-        row = [f"`{name_of(f)}`", type_of(f), required, f.description or NO_DESCRIPTION]
+        row = [_struck(f"`{name_of(f)}`", f.deprecated), type_of(f), required, _field_description(f)]
         rows.append(row + ([example_cell(example)] if with_example else []))
     return render_table(header, rows)
+
+
+# How a deprecated field's Description cell begins (spaced as Speakeasy
+# prints it in tables, unlike the note under a deprecated model's title).
+DEPRECATED_CELL = (": warning: ** DEPRECATED **: This will be removed in a future release, please migrate away "
+                   "from it as soon as possible.")
+
+
+def _struck(text: str, deprecated: bool) -> str:
+    return f"~~{text}~~" if deprecated else text
+
+
+def _field_description(field: ir.Field) -> str:
+    """The Description cell; a deprecated field's starts with the warning."""
+    if not field.deprecated:
+        return field.description or NO_DESCRIPTION
+    return DEPRECATED_CELL + (f"\n\n{field.description}" if field.description else "")
 
 
 def doc_description(model: ir.Model) -> str | None:

@@ -54,14 +54,15 @@ def typescript_doc(api: ir.Api, examples: Examples, model: ir.Model, context: _C
     match model.body:
         case ir.Union(members=members):
             views = tuple(_member(api, examples, m, layout) for m in members)
-            union = DocView(name=name, description=description, members=views, language="typescript")
+            union = DocView(name=name, description=description, members=views, language="typescript",
+                            deprecated=model.deprecated)
             return render("union.md.jinja", union)
         case ir.Enum(values=values, open=is_open):
             example = _example_usage(examples, model, package, layout)
             unrecognized = unrecognized_type(values) if is_open else ""
             shown = " | ".join([*(json.dumps(v, ensure_ascii=False) for v in values), *filter(None, [unrecognized])])
             enum = DocView(name=name, description=description, example=example, values=shown,
-                           unrecognized=unrecognized)
+                           unrecognized=unrecognized, deprecated=model.deprecated)
             return render("typescript_enum.md.jinja", enum)
         case ir.Object():
             example = _example_usage(examples, model, package, layout)
@@ -71,7 +72,8 @@ def typescript_doc(api: ir.Api, examples: Examples, model: ir.Model, context: _C
             names = dict(zip(map(id, fields), property_names(tuple(map(_field_name, fields)))))
             table = field_table(fields, lambda f: names[id(f)],
                                 lambda f: _field_cell(api, f, context, here), context.listed_examples)
-            obj = DocView(name=name, description=description, example=example, table=table)
+            obj = DocView(name=name, description=description, example=example, table=table,
+                          deprecated=model.deprecated)
             return render("typescript_object.md.jinja", obj)
     raise TypeError(model.body)
 
