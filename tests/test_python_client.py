@@ -101,6 +101,17 @@ FEATURES = textwrap.dedent("""
             # two JSON successes of one type: one annotated variable each (mypy no-redef)
             "200": {description: all, content: {application/json: {schema: {type: array, items: {type: string}}}}}
             "203": {description: cached, content: {application/json: {schema: {type: array, items: {type: string}}}}}
+      /items/{item_id}/meta:
+        get:
+          operationId: itemMeta
+          tags: [items]
+          parameters:
+            - {name: item_id, in: path, required: true, schema: {type: integer}}
+          responses:
+            "200":
+              description: with rate-limit headers
+              headers: {X-Rate-Limit: {schema: {type: integer}}}
+              content: {application/json: {schema: {type: object, properties: {size: {type: integer}}}}}
       /health:
         get:
           operationId: health
@@ -311,6 +322,16 @@ def test_api_key_header_and_global_header(features: tuple[ModuleType, Any, Path]
         sdk.items.get_item(item_id=1)
     assert [r.headers.get("x-api-key") for r in server.requests] == ["secret", "secret"]
     assert [r.headers.get("x-tenant") for r in server.requests] == ["tenant-env", "tenant-arg"]
+
+
+def test_an_operation_declaring_response_headers_returns_them_with_the_body(
+        features: tuple[ModuleType, Any, Path], server: Recorder) -> None:
+    pkg = features[0]
+    server.respond(Canned(body={"size": 3}, headers={"X-Rate-Limit": "5"}))
+    with pkg.Features(key="secret", server_url=server.url) as sdk:
+        meta = sdk.items.item_meta(item_id=1)
+    assert type(meta).__name__ == "ItemMetaResponse"
+    assert meta.headers["x-rate-limit"] == ["5"] and meta.result.size == 3
 
 
 def test_an_operation_with_empty_security_sends_no_credentials(features: tuple[ModuleType, Any, Path],

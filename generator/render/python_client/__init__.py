@@ -46,7 +46,8 @@ _RUNTIME = {
 _UTILS_EXPORTS = {
     ".requests": ["EncodedBody", "HttpParts", "add_security", "encode_body", "http_parts", "is_set", "json_text",
                   "to_string"],
-    ".responses": ["Secret", "coerce", "match_content_type", "match_response", "resolve_secret", "unmarshal_json"],
+    ".responses": ["Secret", "coerce", "match_content_type", "match_response", "resolve_secret", "response_headers",
+                   "unmarshal_json"],
     ".retries": ["BackoffStrategy", "RetryConfig", "retry", "retry_async", "status_matches"],
 }
 

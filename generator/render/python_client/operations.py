@@ -256,6 +256,15 @@ def method_view(op: ir.Operation, name: str, api: ir.Api, types: ClientTypes, co
     params = [Param("self"), Param("*"), *(_arg_param(a, types) for a in sig.args), *_option_params(types)]
     send = (endpoint, "_request", "retries", "server_url", "timeout_ms", "http_headers")
     finish = Call(result, ("_response",), "(")
+    if op.response_model is not None:
+        # the operation declares response headers: the call returns them with
+        # the body, as `{Op}Response(headers=..., result=...)`
+        wrapper = api.model(op.response_model)
+        ann = types.ref(wrapper, typed_dict=False)
+        values: list[Expr] = [Call("headers=" + types.utils() + ".response_headers", ("_response",), "(")]
+        if isinstance(wrapper.body, ir.Object) and any(f.wire_name == "result" for f in wrapper.body.fields):
+            values.append(Call("result=" + result, ("_response",), "("))
+        finish = Call(ann, tuple(values), "(")
     view = MethodView(
         header=tuple(def_lines(_METHOD, "def " + name, params, ann, exploded=True)),
         header_async=tuple(def_lines(_METHOD, f"async def {name}_async", params, ann, exploded=True)),

@@ -26,6 +26,7 @@ from .responses import (
     match_content_type,
     match_response,
     resolve_secret,
+    response_headers,
     unmarshal_json,
 )
 from .retries import BackoffStrategy, RetryConfig, retry, retry_async, status_matches
@@ -56,6 +57,7 @@ __all__ = [
     "match_content_type",
     "match_response",
     "resolve_secret",
+    "response_headers",
     "retry",
     "retry_async",
     "status_matches",

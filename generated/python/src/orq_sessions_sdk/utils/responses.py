@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from email.message import Message
-from typing import Any, Callable, Dict, Optional, Sequence, Union
+from typing import Any, Callable, Dict, List, Optional, Sequence, Union
 
 import httpx
 import pydantic
@@ -47,6 +47,12 @@ def match_response(
 def unmarshal_json(text: str, typ: Any) -> Any:
     """Validate a JSON document as ``typ`` (a model, a list, a union...)."""
     return _adapter(typ).validate_python(from_json(text))
+
+
+def response_headers(response: httpx.Response) -> Dict[str, List[str]]:
+    """Every header of a response with all of its values (names lower-cased),
+    for the ``headers`` of an operation's response wrapper."""
+    return {name: response.headers.get_list(name) for name in response.headers.keys()}
 
 
 def coerce(value: Any, typ: Any) -> Any:
