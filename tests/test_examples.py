@@ -355,6 +355,17 @@ def test_object_fields_are_remembered_across_docs_and_take_no_draw() -> None:
     assert "940952" not in _newest(api, "ApiSharedObject136b444e9e", Examples(api, apart=False))
 
 
+def test_operation_docs_draw_remembered_objects_before_shared_models() -> None:
+    account = _model("Account", ir.Object(fields=(_field("id", UUID),)), ns="components")
+    line = _model("Line", ir.Object(fields=(_field("account", ir.Ref(model="#/Account")),)), ns="components")
+    ledger = _model("GetLedger", ir.Object(fields=(_field("account", ir.Ref(model="#/Account")),)))
+    api = _api(account, line, ledger)  # the shared model comes first in the spec
+    drawn = _newest(api, "GetLedger").split("account: ")[1]
+    assert drawn.startswith("{\n    id: \"") and drawn in _newest(api, "Line")
+    alone = _api(account, line)
+    assert _newest(alone, "Line").split("account: ")[1] != drawn  # Line's own stream otherwise
+
+
 def test_objects_apart_follow_compat_version() -> None:
     from generator.config import Config
     from generator.render.markdown.examples import components_apart

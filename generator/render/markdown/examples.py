@@ -87,13 +87,17 @@ class Examples:
         return self._draw_model(model)
 
     def _all_docs(self) -> dict[str, JsValue | None]:
-        """Newest rules: every doc's value, drawn once in model order, since
-        a doc can print objects first drawn in an earlier one (``nested``)."""
+        """Newest rules: every doc's value, drawn once, since a doc can print
+        objects first drawn in an earlier one (``nested``).  The docs of the
+        operations' models are drawn first, then the shared models', each
+        in model order: lapyme's ``account`` object is first drawn in
+        ``GetApiAccountLedgerResponse`` although a component that holds it
+        comes earlier in the spec (about 60 docs print such objects)."""
         if not self.apart:
             return {}
         if self._docs is None:
             self._docs = {}
-            for model in self._api.models:
+            for model in sorted(self._api.models, key=_drawn_later):
                 self._docs[model.id] = self._draw_model(model)
         return self._docs
 
@@ -121,7 +125,7 @@ class Examples:
         same field prints the same object everywhere (lapyme's ``account``
         in four docs, drawn first in ``GetApiAccountLedgerResponse``) and
         takes no draw after the first time.  The docs are drawn in model
-        order, operations' models before the components they reach."""
+        order (``_all_docs``)."""
         return self._nested.get((name, model_id))
 
     def remember(self, name: str, model_id: str, value: JsValue) -> None:
@@ -316,6 +320,11 @@ class _Draw:
         # a ``format: date`` prints its day only (lapyme ``date``, ``dueDate``)
         text = iso_date(millis) if t.format == "date" else iso_datetime(millis)
         return JsScalar(f'new Date("{text}")')
+
+
+def _drawn_later(model: ir.Model) -> bool:
+    """The sort key of ``Examples._all_docs``: operations' models first."""
+    return model.name.ts_namespace != "operations"
 
 
 def _is_object(examples: Examples, t: ir.TypeExpr) -> bool:
