@@ -366,6 +366,30 @@ def test_operation_docs_draw_remembered_objects_before_shared_models() -> None:
     assert _newest(alone, "Line").split("account: ")[1] != drawn  # Line's own stream otherwise
 
 
+def _wrapper_api(*models: ir.Model) -> ir.Api:
+    op = ir.Operation(id="#/op", name="Op", operation_id="op", method="get", path="/", group=(),
+                      method_name="op", parameters=(), responses=(), response_model=models[-1].id)
+    return ir.Api(title="t", version="1", description=None, servers=(), security_schemes=(),
+                  operations=(op,), models=models)
+
+
+def test_response_wrappers_draw_their_headers_again_after_the_result() -> None:
+    headers = _field("headers", ir.Map(values=ir.Array(items=STR)))
+    account = _model("Account", ir.Object(fields=(_field("id", UUID),)), ns="components")
+    wrapper = _model("GetApiAccountLedgerResponse", ir.Object(fields=(
+        headers, _field("result", ir.Ref(model="#/Account")))))
+    api = _wrapper_api(account, wrapper)
+    text = _newest(api, "GetApiAccountLedgerResponse")
+    # one draw (0.19: no entries) before the result, the printed map after it
+    assert '    id: "1405f938-71ea-4467-8644-fbf5f2cf8a44",' in text
+    assert text.startswith('let value: GetApiAccountLedgerResponse = {\n  headers: {\n    "key": [')
+    plain = _api(account, wrapper)  # not an operation's wrapper: drawn once
+    assert "  headers: {},\n" in _newest(plain, "GetApiAccountLedgerResponse")
+    older = _newest(api, "GetApiAccountLedgerResponse", Examples(api, apart=False))  # 1.690: one draw
+    assert older.startswith('let value: GetApiAccountLedgerResponse = {\n  headers: {\n    "key": [\n'
+                            '      "<value 1>",\n    ],\n  },\n  result: {\n    id: "405f9387-')
+
+
 def test_objects_apart_follow_compat_version() -> None:
     from generator.config import Config
     from generator.render.markdown.examples import components_apart
