@@ -268,6 +268,23 @@ def test_newer_rules_take_urls_from_url_names_also_through_unions() -> None:
     assert [print_value(v, 0) for _, v in older.entries] == ['"<value>"'] * 2  # type: ignore[union-attr]
 
 
+def test_contact_strings_are_drawn_by_field_name() -> None:
+    from generator.examples.faker_data import FakerData
+
+    tables = {"phone_number": {"format": {"human": ["!#-#"]}}, "location": {"postcode": ["#####"]},
+              "company": {"name_pattern": ["{{company.legal_entity_type}}"], "legal_entity_type": ["LLC"]}}
+    model = _model("Supplier", ir.Object(fields=(
+        _field("phone", STR), _field("postalCode", STR), _field("companyName", STR), _field("notes", STR))))
+    api = _api(model)
+    value = Examples(api, FakerData(tables)).for_model(model)
+    # draws 0.77 (! is 2-9: 8), 0.98, 0.39; then 0.51, 0.02, 0.68, 0.67, 0.89
+    assert [print_value(v, 0) for _, v in value.entries] == [  # type: ignore[union-attr]
+        '"89-3"', '"50668"', '"LLC"', '"<value>"']
+    # without the tables: placeholders, and no draw taken
+    assert [print_value(v, 0) for _, v in Examples(api, FakerData(None, "x")).for_model(model).entries] == [  # type: ignore[union-attr]
+        '"<value>"'] * 4
+
+
 def test_newer_rules_follow_compat_version() -> None:
     from generator.config import Config
     from generator.render.markdown.examples import newer_rules
