@@ -268,6 +268,23 @@ def test_newer_rules_take_urls_from_url_names_also_through_unions() -> None:
     assert [print_value(v, 0) for _, v in older.entries] == ['"<value>"'] * 2  # type: ignore[union-attr]
 
 
+def test_contact_strings_are_drawn_by_field_name() -> None:
+    from generator.examples.faker_data import FakerData
+
+    tables = {"phone_number": {"format": {"human": ["!#-#"]}}, "location": {"postcode": ["#####"]},
+              "company": {"name_pattern": ["{{company.legal_entity_type}}"], "legal_entity_type": ["LLC"]}}
+    model = _model("Supplier", ir.Object(fields=(
+        _field("phone", STR), _field("postalCode", STR), _field("companyName", STR), _field("notes", STR))))
+    api = _api(model)
+    value = Examples(api, FakerData(tables)).for_model(model)
+    # draws 0.77 (! is 2-9: 8), 0.98, 0.39; then 0.51, 0.02, 0.68, 0.67, 0.89
+    assert [print_value(v, 0) for _, v in value.entries] == [  # type: ignore[union-attr]
+        '"89-3"', '"50668"', '"LLC"', '"<value>"']
+    # without the tables: placeholders, and no draw taken
+    assert [print_value(v, 0) for _, v in Examples(api, FakerData(None, "x")).for_model(model).entries] == [  # type: ignore[union-attr]
+        '"<value>"'] * 4
+
+
 def test_newer_rules_follow_compat_version() -> None:
     from generator.config import Config
     from generator.render.markdown.examples import newer_rules
@@ -353,6 +370,41 @@ def test_object_fields_are_remembered_across_docs_and_take_no_draw() -> None:
     assert shared in text and "  debit: 940952,\n" in text  # the draw right after the id's
     assert shared not in _newest(api, "Other", examples)  # another field name draws its own
     assert "940952" not in _newest(api, "ApiSharedObject136b444e9e", Examples(api, apart=False))
+
+
+def test_operation_docs_draw_remembered_objects_before_shared_models() -> None:
+    account = _model("Account", ir.Object(fields=(_field("id", UUID),)), ns="components")
+    line = _model("Line", ir.Object(fields=(_field("account", ir.Ref(model="#/Account")),)), ns="components")
+    ledger = _model("GetLedger", ir.Object(fields=(_field("account", ir.Ref(model="#/Account")),)))
+    api = _api(account, line, ledger)  # the shared model comes first in the spec
+    drawn = _newest(api, "GetLedger").split("account: ")[1]
+    assert drawn.startswith("{\n    id: \"") and drawn in _newest(api, "Line")
+    alone = _api(account, line)
+    assert _newest(alone, "Line").split("account: ")[1] != drawn  # Line's own stream otherwise
+
+
+def _wrapper_api(*models: ir.Model) -> ir.Api:
+    op = ir.Operation(id="#/op", name="Op", operation_id="op", method="get", path="/", group=(),
+                      method_name="op", parameters=(), responses=(), response_model=models[-1].id)
+    return ir.Api(title="t", version="1", description=None, servers=(), security_schemes=(),
+                  operations=(op,), models=models)
+
+
+def test_response_wrappers_draw_their_headers_again_after_the_result() -> None:
+    headers = _field("headers", ir.Map(values=ir.Array(items=STR)))
+    account = _model("Account", ir.Object(fields=(_field("id", UUID),)), ns="components")
+    wrapper = _model("GetApiAccountLedgerResponse", ir.Object(fields=(
+        headers, _field("result", ir.Ref(model="#/Account")))))
+    api = _wrapper_api(account, wrapper)
+    text = _newest(api, "GetApiAccountLedgerResponse")
+    # one draw (0.19: no entries) before the result, the printed map after it
+    assert '    id: "1405f938-71ea-4467-8644-fbf5f2cf8a44",' in text
+    assert text.startswith('let value: GetApiAccountLedgerResponse = {\n  headers: {\n    "key": [')
+    plain = _api(account, wrapper)  # not an operation's wrapper: drawn once
+    assert "  headers: {},\n" in _newest(plain, "GetApiAccountLedgerResponse")
+    older = _newest(api, "GetApiAccountLedgerResponse", Examples(api, apart=False))  # 1.690: one draw
+    assert older.startswith('let value: GetApiAccountLedgerResponse = {\n  headers: {\n    "key": [\n'
+                            '      "<value 1>",\n    ],\n  },\n  result: {\n    id: "405f9387-')
 
 
 def test_objects_apart_follow_compat_version() -> None:

@@ -10,6 +10,7 @@ sdkgen's cache by ``node_env``) and values Speakeasy printed in real docs.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -33,13 +34,36 @@ LOCALE: dict[str, object] = {
     "lorem_word": ["lorem", "a"],
     "domain_suffix": ["com", "biz"],
     "person": {
-        "first_name": {"generic": ["Ann", "Zoë"]},
+        "first_name": {"generic": ["Ann", "Zoë"], "female": ["Ann"], "male": ["Bob", "Cy"]},
         "last_name": {"generic": ["O'Hara", "Smith"]},
         "last_name_pattern": {"generic": [
             {"value": "{{person.last_name.generic}}", "weight": 1},
             {"value": "{{person.last_name.generic}}-{{person.last_name.generic}}", "weight": 1},
         ]},
+        "middle_name": {"generic": ["Lee"], "female": ["May"], "male": ["Ray"]},
+        "name": [
+            {"value": "{{person.firstName}} {{person.lastName}}", "weight": 2},
+            {"value": "{{person.prefix}} {{person.firstName}} {{person.middleName}} {{person.lastName}} "
+                      "{{person.suffix}}", "weight": 1},
+        ],
+        "prefix": {"generic": ["Dr."], "female": ["Ms.", "Dr."], "male": ["Mr."]},
+        "suffix": ["Jr.", "PhD"],
     },
+    "location": {
+        "street_address": {"normal": "{{location.buildingNumber}} {{location.street}}", "full": "x"},
+        "building_number": ["#####", "###"],
+        "street_pattern": ["{{person.first_name.generic}} {{location.street_suffix}}", "{{location.street_name}}"],
+        "street_suffix": ["Lane", "Crest"], "street_name": ["Broad Lane"],
+        "city_pattern": ["{{location.city_prefix}} {{person.first_name.generic}}",
+                         "{{person.last_name.generic}}{{location.city_suffix}}"],
+        "city_prefix": ["Fort", "Lake"], "city_suffix": ["ton", "furt"], "city_name": ["Paris"],
+        "postcode": ["#####", "?#*-##"],
+    },
+    "phone_number": {"format": {"human": ["!##-!##-####", "(!##) !##-#### x###"]}},
+    "internet": {"free_email": ["gmail.com", "yahoo.com"]},
+    "company": {"name_pattern": ["{{person.last_name.generic}} {{company.legal_entity_type}}",
+                                 "{{person.last_name.generic}} - {{person.last_name.generic}}"],
+                "legal_entity_type": ["LLC", "Inc"]},
     "vehicle_model": ["Fiesta", "CX-9"],
     "directory_path": ["/tmp", "/var/yp"],
     "common_file_type": ["video", "audio", "image", "text", "application"],
@@ -84,6 +108,22 @@ def test_single_list_draws_share_the_stream() -> None:
     english = _english(7)
     drawn = [english.vehicle_model(), english.directory_path(), english.common_file_type(), english.vehicle_model()]
     assert drawn == ["Fiesta", "/var/yp", "image", "CX-9"]
+
+
+@pytest.mark.parametrize(("seed", "expected"), [
+    (1, ["70310 Ann Lane", "O'Harafurt", "80645", "18936", "(900) 380-4956 x368", "Zoe_Smith-OHara@gmail.com",
+         "Bob O'Hara", "Bob O'Hara", "O'Hara - Smith", "146 Ann Crest"]),
+    (2, ["15443 Zoë Lane", "Lake Zoë", "51784", "C5L-01", "(312) 442-6453 x751", "Zoe_Smith-OHara@yahoo.com",
+         "Cy Smith-O'Hara", "Bob O'Hara", "Smith - Smith", "712 Broad Lane"]),
+    (5, ["82946 Broad Lane", "O'Haraton", "74182", "26552", "431-399-1026", "Ann_OHara-Smith98@yahoo.com",
+         "Mr. Cy Ray O'Hara-O'Hara Jr.", "Cy O'Hara-O'Hara", "O'Hara Inc", "856 Broad Lane"]),
+])
+def test_addresses_names_and_contacts(seed: int, expected: list[str]) -> None:
+    english = _english(seed)
+    drawn = [english.street_address(), english.city(), english.zip_code(), english.zip_code(),
+             english.phone_number(), english.email(), english.full_name(), english.full_name(),
+             english.company_name(), english.street_address()]
+    assert drawn == expected
 
 
 def test_slugify() -> None:
@@ -219,3 +259,19 @@ def test_real_faker_reproduces_speakeasy_values(tmp_path: Path, monkeypatch: pyt
     assert English(Faker(java_hash_code("ImageUrl")), found.tables).url() == "https://sinful-meal.biz"
     display = English(Faker(java_hash_code("UpdateDatasourceRequestBody")), found.tables).username()
     assert display == "Jerod.Haley"
+    # lapyme 1.768, ApiSharedObjecta8ecbd0557: strings by field name
+    contact = ir.Model(id="#/C", name=ir.ModelName(python="C", typescript="ApiSharedObjecta8ecbd0557",
+                                                    ts_namespace="components"),
+                       body=ir.Object(fields=tuple(
+                           dataclasses.replace(_string_field(name, "uuid" if name == "id" else None), nullable=True)
+                           for name in ("id", "name", "email", "phone", "taxId", "taxIdType", "taxCategory",
+                                        "address", "city", "provinceId", "postalCode", "paymentTermId"))),
+                       role="component", owner="C")
+    api = ir.Api(title="t", version="1", description=None, servers=(), security_schemes=(), operations=(),
+                 models=(contact,))
+    value = Examples(api, found).for_model(contact)
+    assert isinstance(value, JsObject)
+    shown = {k: v for k, v in value.entries}
+    assert [shown[k] for k in ("email", "phone", "city", "postalCode")] == [
+        js_string("Alvis.Robel23@gmail.com"), js_string("268.503.1675 x222"), js_string("Hauckborough"),
+        js_string("53300")]

@@ -1,7 +1,8 @@
 """faker's English data, read from an installed ``@faker-js/faker`` package.
 
 Speakeasy draws some example values (URLs, words, user names, vehicle
-models, directory paths, currency names, countries) from faker's English locale.  sdkgen does not ship
+models, directory paths, currency names, countries, addresses, names, e-mail
+addresses, phone numbers) from faker's English locale.  sdkgen does not ship
 those word lists: they are faker's files.  Instead it looks for an installed
 ``@faker-js/faker`` of the version Speakeasy uses and asks ``node`` once to
 print the needed tables as JSON, kept in a cache file per faker version.
@@ -31,7 +32,7 @@ FAKER_VERSION = "9.7.0"
 PACKAGE = "@faker-js/faker"
 ENV_VAR = "SDKGEN_NODE_MODULES"
 # Bump when the dump below changes, so older cache files are not reused.
-_DUMP_FORMAT = 3
+_DUMP_FORMAT = 4
 _NODE_TIMEOUT_S = 60
 
 # Prints the tables as JSON.  Lists held in faker's code rather than in its
@@ -58,7 +59,29 @@ console.log(JSON.stringify({
     first_name: en.person.first_name,
     last_name: en.person.last_name,
     last_name_pattern: en.person.last_name_pattern,
+    middle_name: en.person.middle_name,
+    name: en.person.name,
+    prefix: en.person.prefix,
+    suffix: en.person.suffix,
   },
+  location: {
+    street_address: en.location.street_address,
+    building_number: en.location.building_number,
+    street_pattern: en.location.street_pattern,
+    street_suffix: en.location.street_suffix,
+    street_name: en.location.street_name,
+    city_pattern: en.location.city_pattern,
+    city_prefix: en.location.city_prefix,
+    city_suffix: en.location.city_suffix,
+    city_name: en.location.city_name,
+    postcode: en.location.postcode,
+  },
+  company: {
+    name_pattern: en.company.name_pattern,
+    legal_entity_type: en.company.legal_entity_type,
+  },
+  phone_number: { format: { human: en.phone_number.format.human } },
+  internet: { free_email: en.internet.free_email },
   vehicle_model: en.vehicle.model,
   currency_name: en.finance.currency.map((currency) => currency.name),
   country: en.location.country,

@@ -2,7 +2,9 @@
 
 ``English(faker, tables)`` replays ``faker.word.words``,
 ``faker.internet.url`` / ``username``, ``faker.vehicle.model``,
-``faker.finance.currencyName``, ``faker.location.country``,
+``faker.finance.currencyName``, ``faker.location.country`` / ``streetAddress``
+/ ``city`` / ``zipCode``, ``faker.phone.number``, ``faker.internet.email``,
+``faker.person.fullName``, ``faker.company.name``,
 ``faker.system.directoryPath`` and ``commonFileType`` draw for draw, using
 the locale tables of ``faker_data`` (faker's own lists, loaded at run time).
 Our code follows faker's documented behaviour; the order of the draws is
@@ -29,6 +31,11 @@ _NOT_SLUG = re.compile(r"[^\w.-]+", re.ASCII)
 # internet.domainWord accepts a slug only when it looks like a word.
 _DOMAIN_PART = re.compile(r"[a-z][a-z-]*[a-z]", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{\{[a-z]")
+_UPPER_ALPHABET = _LOWER_ALPHABET.upper()
+_DIGITS = "0123456789"
+_HASH_RUN = re.compile(r"#+")
+# internet.email keeps these characters of the user name
+_NOT_EMAIL = re.compile(r"[^A-Za-z0-9._+-]+")
 
 
 class MissingData(LookupError):
@@ -105,14 +112,14 @@ class English:
     def first_name(self) -> str:
         return self._faker.array_element(self._by_sex(self._table("person", "first_name")))
 
-    def last_name(self) -> str:
+    def last_name(self, sex: str | None = None) -> str:
         """A weighted pattern (``{{person.last_name.generic}}``, or two of them
         hyphenated) when the locale has patterns, else a plain last name."""
         person = self._table("person")
         patterns = person.get("last_name_pattern") if isinstance(person, Mapping) else None
         if patterns is None:
-            return self._faker.array_element(self._by_sex(self._table("person", "last_name")))
-        return self._fake(self._weighted(self._by_sex(patterns)))
+            return self._faker.array_element(self._by_sex(self._table("person", "last_name"), sex))
+        return self._fake(self._weighted(self._by_sex(patterns, sex)))
 
     def vehicle_model(self) -> str:
         return self._pick("vehicle_model")
@@ -125,19 +132,90 @@ class English:
         """``location.country()``: one draw from the English country list."""
         return self._pick("country")
 
+    def street_address(self) -> str:
+        """``location.streetAddress()``: the locale's normal pattern, a
+        building number and a street."""
+        return self._fake(self._string("location", "street_address", "normal"))
+
+    def building_number(self) -> str:
+        """``location.buildingNumber()``: a pattern, each run of ``#`` a
+        number of that many digits without a leading zero."""
+        return _HASH_RUN.sub(lambda run: self._digits(len(run[0])), self._pick("location", "building_number"))
+
+    def street(self) -> str:
+        return self._fake(self._pick("location", "street_pattern"))
+
+    def city(self) -> str:
+        """``location.city()``: one of the city patterns, filled in."""
+        return self._fake(self._pick("location", "city_pattern"))
+
+    def zip_code(self) -> str:
+        """``location.zipCode()``: a postcode pattern; ``#`` a digit, ``?`` a
+        capital, ``*`` a coin between the two (``helpers.replaceSymbols``)."""
+        out = []
+        for char in self._pick("location", "postcode"):
+            if char == "*":
+                char = "?" if self._faker.boolean() else "#"
+            out.append(str(self._faker.int(max=9)) if char == "#" else
+                       self._faker.array_element(_UPPER_ALPHABET) if char == "?" else char)
+        return "".join(out)
+
+    def phone_number(self) -> str:
+        """``phone.number()`` (style ``human``): ``#`` any digit, ``!`` 2-9."""
+        digits = {"#": (0, 9), "!": (2, 9)}
+        return "".join(str(self._faker.int(*digits[c])) if c in digits else c
+                       for c in self._pick("phone_number", "format", "human"))
+
+    def email(self) -> str:
+        """``internet.email()``: the provider first, then a user name made
+        safe for an address (at most 50 characters, no doubled dots)."""
+        provider = self._pick("internet", "free_email")
+        user = _NOT_EMAIL.sub("", self.username())[:50]
+        user = re.sub(r"\.{2,}", ".", user)
+        user = user.removeprefix(".").removesuffix(".")
+        return f"{user}@{provider}"
+
+    def full_name(self) -> str:
+        """``person.fullName()``: a sex, first and last name for it, then a
+        weighted pattern that may add a prefix, middle name or suffix, each
+        drawn where the pattern names it (``helpers.mustache``)."""
+        sex = self._faker.array_element(("female", "male"))
+        first = self._faker.array_element(self._by_sex(self._table("person", "first_name"), sex))
+        last = self.last_name(sex)
+        pattern = self._weighted(self._table("person", "name"))  # type: ignore[arg-type]
+        parts: tuple[tuple[str, Callable[[], str]], ...] = (
+            ("prefix", lambda: self._faker.array_element(self._by_sex(self._table("person", "prefix"), sex))),
+            ("firstName", lambda: first),
+            ("middleName", lambda: self._faker.array_element(self._by_sex(self._table("person", "middle_name"), sex))),
+            ("lastName", lambda: last),
+            ("suffix", lambda: self._pick("person", "suffix")),
+        )
+        for key, draw in parts:
+            pattern = re.sub(re.escape(f"{{{{person.{key}}}}}"), lambda _, draw=draw: draw(), pattern)
+        return pattern
+
+    def company_name(self) -> str:
+        return self._fake(self._pick("company", "name_pattern"))
+
+    def _digits(self, length: int) -> str:
+        """``string.numeric({length, allowLeadingZeros: false})``."""
+        return self._faker.array_element(_DIGITS[1:]) + "".join(
+            self._faker.array_element(_DIGITS) for _ in range(length - 1))
+
     def directory_path(self) -> str:
         return self._pick("directory_path")
 
     def common_file_type(self) -> str:
         return self._pick("common_file_type")
 
-    def _by_sex(self, entry: object) -> list:
-        """faker's sex selection with no sex given: ``generic``, else a draw
-        between the female and male lists."""
+    def _by_sex(self, entry: object, sex: str | None = None) -> list:
+        """faker's sex selection: that sex's list, else ``generic``; with no
+        sex given ``generic``, else a draw between the female and male lists."""
         if not isinstance(entry, Mapping):
             raise MissingData("person")
-        chosen = entry.get("generic")
-        if chosen is None:
+        chosen = entry.get(sex) if sex else None
+        chosen = entry.get("generic") if chosen is None else chosen
+        if chosen is None and not sex:
             chosen = self._faker.array_element((entry.get("female"), entry.get("male")))
         if not isinstance(chosen, list) or not chosen:
             raise MissingData("person")
@@ -157,15 +235,24 @@ class English:
         return str(entries[-1].get("value"))
 
     def _fake(self, pattern: str) -> str:
-        """``helpers.fake``, for patterns that name locale lists: replace the
-        first ``{{a.b.c}}`` by a draw from that list and start over."""
+        """``helpers.fake``: replace the first ``{{a.b.c}}`` by a call of the
+        faker method of that name (``_METHODS``) or else a draw from the
+        locale list, and start over."""
         while (start := _search(_PLACEHOLDER, pattern)) >= 0:
             end = pattern.find("}}", start)
             if end < 0:
                 break
-            path = pattern[start + 2:end].split(".")
-            pattern = pattern[:start] + self._pick(*path) + pattern[end + 2:]
+            expression = pattern[start + 2:end]
+            method = _METHODS.get(expression)
+            value = method(self) if method else self._pick(*expression.split("."))
+            pattern = pattern[:start] + value + pattern[end + 2:]
         return pattern
+
+    def _string(self, *path: str) -> str:
+        value = self._table(*path)
+        if not isinstance(value, str):
+            raise MissingData(".".join(path))
+        return value
 
     def _pick(self, *path: str) -> str:
         values = self._table(*path)
@@ -220,3 +307,11 @@ def _is_strings(value: object) -> bool:
 
 def _positive(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+
+
+# The faker methods that locale patterns call (``helpers.fake``); other
+# names are locale lists.
+_METHODS: dict[str, Callable[[English], str]] = {
+    "location.buildingNumber": English.building_number,
+    "location.street": English.street,
+}

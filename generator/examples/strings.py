@@ -31,6 +31,15 @@ _BY_NAME: dict[str, Callable[[English], str]] = {
     # lapyme 1.768: "Australian Dollar", one draw (nothing older to contradict)
     "currency": English.currency_name,
     "country": English.country,  # lapyme 1.768: "Gabon", "Sint Maarten"
+    # lapyme 1.768 (customers, suppliers, points of sale); ``city`` also in
+    # openrouter 1.642 ("Mallieside")
+    "email": English.email,
+    "phone": English.phone_number,
+    "address": English.street_address,
+    "city": English.city,
+    "postalCode": English.zip_code,
+    "fullName": English.full_name,
+    "companyName": English.company_name,
 }
 
 
