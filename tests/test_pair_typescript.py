@@ -466,3 +466,36 @@ def test_json_example_cells_escape_html_as_go_does() -> None:
     cell = example_cell(ir.Json({"modality": "text->text", "q": "a<b & c"}))
     assert cell == '{\n"modality": "text-\\u003etext",\n"q": "a\\u003cb \\u0026 c"\n}'
     assert example_cell(ir.Json("text->text")) == "text->text"  # a string example is printed raw
+
+
+_HEADERS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /orders/{id}:
+    delete:
+      operationId: deleteOrder
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200":
+          description: deleted
+          content:
+            application/json:
+              schema: {type: object}
+        "429":
+          description: slow down
+          headers:
+            Retry-After: {schema: {type: integer}}
+"""
+
+
+def test_response_wrapper_outranks_its_inline_body(tmp_path: Path) -> None:
+    """With response headers, ``{Op}Response`` is the wrapper (as the
+    ``{Op}Request`` wrapper is); the inline body it wraps moves on to
+    ``{Op}ResponseBody`` instead of both moving on."""
+    docs = _docs(tmp_path, _HEADERS, Config(name_resolution_feb2025=True))
+    ops = "typescript/docs/models/operations/"
+    assert docs[ops + "deleteorderresponse.md"].startswith("# DeleteOrderResponse\n")
+    assert "operations.DeleteOrderResponseBody" in docs[ops + "deleteorderresponse.md"]
+    assert ops + "deleteorderresponseresponse.md" not in docs

@@ -308,7 +308,9 @@ class OperationWalker:
         if ok is not None and ok.type is not None:
             fields.append(ir.Field(wire_name="result", type=ok.type, required=True, nullable=False,
                                    origin=ok.origin))
-        slot = Slot(root=name, klass=RESPONSE, role="response", owner=name, namespace="operations",
+        # like the ``{Op}Request`` wrapper, it outranks the body it wraps:
+        # an inline success body that also wants ``{Op}Response`` moves on
+        slot = Slot(root=name, klass=PARAMETER, role="response", owner=name, namespace="operations",
                     request=False, base="Response", root_prefix=("Response",))
         self.w.drafts[model_id] = Draft(model_id, slot, None, body=ir.Object(fields=tuple(fields)))
         return model_id
