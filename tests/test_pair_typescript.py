@@ -499,3 +499,50 @@ def test_response_wrapper_outranks_its_inline_body(tmp_path: Path) -> None:
     assert docs[ops + "deleteorderresponse.md"].startswith("# DeleteOrderResponse\n")
     assert "operations.DeleteOrderResponseBody" in docs[ops + "deleteorderresponse.md"]
     assert ops + "deleteorderresponseresponse.md" not in docs
+
+
+_REPORTS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /reports:
+    post:
+      operationId: runReport
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/Report"}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    Sales:
+      type: object
+      required: [source]
+      properties:
+        source: {type: string, enum: [sales]}
+    Stock:
+      type: object
+      required: [source, mode]
+      properties:
+        source: {type: string, enum: [stock]}
+        mode: {type: string, enum: [full]}
+    Report:
+      oneOf:
+        - $ref: "#/components/schemas/Sales"
+        - $ref: "#/components/schemas/Stock"
+"""
+
+
+def test_pre_applied_union_discriminators_become_constants(tmp_path: Path) -> None:
+    """``preApplyUnionDiscriminators``: the one-value enum property shared by
+    every member is the inferred discriminator, a constant in each member;
+    an enum only one member has (``mode``) stays a model."""
+    on = Config(name_resolution_feb2025=True, pre_apply_union_discriminators=True, compat_version="1.768.2")
+    docs = _docs(tmp_path, _REPORTS, on)
+    models = "typescript/docs/models/components/"
+    assert _cells(docs[models + "sales.md"])["source"][0] == '*"sales"*'
+    assert _cells(docs[models + "stock.md"])["source"][0] == '*"stock"*'
+    assert models + "source.md" not in docs and models + "mode.md" in docs
+    off = _docs(tmp_path, _REPORTS, Config(name_resolution_feb2025=True, compat_version="1.768.2"))
+    assert _cells(off[models + "sales.md"])["source"][0].startswith("[components.")

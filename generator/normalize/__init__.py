@@ -18,6 +18,7 @@ from generator import ir
 from generator.config import Config, compat_at_least
 from generator.diagnostics import Sink, fail
 from generator.loader import Workspace
+from generator.normalize.discriminators import discriminator_constants
 from generator.normalize.api_checks import check_document, check_field_names, check_info, check_operations
 from generator.normalize.assign import NameLock, assign_names
 from generator.normalize.naming import COMPONENT
@@ -35,7 +36,8 @@ EXAMPLES_COUNT_SINCE = "1.637.0"
 def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None = None) -> ir.Api:
     doc = check_document(ws)
     check_info(doc, sink)
-    walker = Walker(ws, sink, use_examples=compat_at_least(config, EXAMPLES_COUNT_SINCE))
+    walker = Walker(ws, sink, use_examples=compat_at_least(config, EXAMPLES_COUNT_SINCE),
+                    constants=discriminator_constants(ws) if config.pre_apply_union_discriminators else frozenset())
     global_headers = _global_headers(doc)
     schemes = _security_schemes(doc)
     ops_walker = OperationWalker(walker, frozenset(p.wire_name for p in global_headers),

@@ -66,6 +66,9 @@ class Walker:
     """Components being copied to a position (``allOf`` with siblings)."""
     deviations: Deviations | None = None
     use_examples: bool = True
+    constants: frozenset[str] = frozenset()
+    """Pointers of one-value enums that are constants (inferred union
+    discriminators, ``discriminators.discriminator_constants``)."""
     """A schema's ``examples[0]`` is its example when it has no ``example``
     (Speakeasy 1.637 and newer; 1.535 ignored ``examples``)."""
 
@@ -100,6 +103,8 @@ class Walker:
             return self._union(node, ptr, slot, union[0], union[1], nullable)
         if "const" in node and node["const"] is not None:
             return Typed(ir.Literal(value=node["const"]), nullable, node.get("description"))
+        if ptr in self.constants:
+            return Typed(ir.Literal(value=node["enum"][0]), nullable, node.get("description"))
         if isinstance(node.get("enum"), list):
             return self._enum(node, ptr, slot, nullable)
         return self._typed(node, ptr, slot, nullable)
