@@ -546,3 +546,39 @@ def test_pre_applied_union_discriminators_become_constants(tmp_path: Path) -> No
     assert models + "source.md" not in docs and models + "mode.md" in docs
     off = _docs(tmp_path, _REPORTS, Config(name_resolution_feb2025=True, compat_version="1.768.2"))
     assert _cells(off[models + "sales.md"])["source"][0].startswith("[components.")
+
+
+_ALIAS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /commit:
+    post:
+      operationId: commit
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/CommitSuccess"}
+components:
+  schemas:
+    CommitResult:
+      type: object
+      properties:
+        data:
+          type: object
+          properties: {id: {type: string}}
+    CommitSuccess:
+      $ref: "#/components/schemas/CommitResult"
+"""
+
+
+def test_alias_component_is_a_model_of_its_own(tmp_path: Path) -> None:
+    """A component that is only a ``$ref`` names the model it is reached
+    through; the target, never referenced itself, has no model."""
+    docs = _docs(tmp_path, _ALIAS, Config(name_resolution_feb2025=True))
+    models = "typescript/docs/models/components/"
+    assert docs[models + "commitsuccess.md"].startswith("# CommitSuccess\n")
+    assert "[components.Data](../../models/components/data.md)" in docs[models + "commitsuccess.md"]
+    assert models + "commitresult.md" not in docs

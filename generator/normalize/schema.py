@@ -249,7 +249,7 @@ class Walker:
             namespace="components", request=False, base=base,
         )
         self._in_progress.add(pointer)
-        typed = self.walk(node, pointer, slot)
+        typed = self._alias(node, pointer, slot) or self.walk(node, pointer, slot)
         self._in_progress.discard(pointer)
         self.components[pointer] = typed
         return typed
@@ -442,6 +442,27 @@ class Walker:
             return (len(rank), index)
         order = sorted(enumerate(variants), key=key)
         return [members[i] for i, _ in order]
+
+    def _alias(self, node: object, pointer: str, slot: Slot) -> Typed | None:
+        """A component that is only a ``$ref`` to another component is a model
+        of its own, a copy of the target under the alias's name; the target
+        gets a model only where it is referenced itself.  None for any other
+        component, or when the target is being walked (recursion)."""
+        if not isinstance(node, dict) or set(node) != {"$ref"}:
+            return None
+        target = self.ws.resolve(str(node["$ref"]), pointer)
+        if not (target.pointer.startswith(_COMPONENT_PREFIX) and target.pointer.count("/") == 3):
+            return None
+        if target.pointer in self._in_progress or target.pointer in self._copying:
+            return None
+        resolved = self._peek(target.node, target.pointer)
+        if not isinstance(resolved, dict):
+            return None
+        self._copying.append(target.pointer)
+        try:
+            return self.walk(resolved, pointer, slot)
+        finally:
+            self._copying.pop()
 
     def _peek(self, node: object, ptr: str) -> object:
         """The schema behind a chain of ``$ref``s, without walking it."""
