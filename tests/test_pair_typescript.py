@@ -582,3 +582,53 @@ def test_alias_component_is_a_model_of_its_own(tmp_path: Path) -> None:
     assert docs[models + "commitsuccess.md"].startswith("# CommitSuccess\n")
     assert "[components.Data](../../models/components/data.md)" in docs[models + "commitsuccess.md"]
     assert models + "commitresult.md" not in docs
+
+
+_OPEN = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /jobs:
+    post:
+      operationId: createJob
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                priority: {type: string, enum: [low, high]}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  job:
+                    type: object
+                    properties:
+                      state: {type: string, enum: [queued, done]}
+                      kind: {type: string, enum: [batch]}
+"""
+
+
+def test_forward_compatible_enums_open_the_enums_of_responses(tmp_path: Path) -> None:
+    """``forwardCompatibleEnumsByDefault``: an enum a response carries (at
+    any depth) is open, one only sent in requests or of a single value is
+    not; 1.768 notes it in a comment below the example, older versions in a
+    paragraph above the values."""
+    config = Config(name_resolution_feb2025=True, forward_compatible_enums=True, compat_version="1.768.2")
+    docs = _docs(tmp_path, _OPEN, config)
+    models = "typescript/docs/models/operations/"
+    state = docs[models + "state.md"]
+    assert '"queued" | "done" | Unrecognized<string>' in state
+    assert "\n\n// Open enum: unrecognized values are captured as Unrecognized<string>\n```" in state
+    assert "This is an open enum" not in state
+    assert "Unrecognized" not in docs[models + "priority.md"] and "Unrecognized" not in docs[models + "kind.md"]
+    older = _docs(tmp_path, _OPEN, Config(name_resolution_feb2025=True, forward_compatible_enums=True,
+                                          compat_version="1.690.1"))[models + "state.md"]
+    assert "This is an open enum" in older and "// Open enum" not in older
+    closed = _docs(tmp_path, _OPEN, Config(name_resolution_feb2025=True, compat_version="1.768.2"))
+    assert "Unrecognized" not in closed[models + "state.md"]

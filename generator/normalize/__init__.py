@@ -22,6 +22,7 @@ from generator.normalize.discriminators import discriminator_constants
 from generator.normalize.api_checks import check_document, check_field_names, check_info, check_operations
 from generator.normalize.assign import NameLock, assign_names
 from generator.normalize.naming import COMPONENT
+from generator.normalize.open_enums import open_response_enums
 from generator.normalize.context import Slot
 from generator.normalize.operation import METHODS, OperationWalker, retry_policy, timeout_ms
 from generator.normalize.schema import Draft, Walker
@@ -57,6 +58,8 @@ def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None =
     sdk_groups = _sdk_groups(config, operations)
     names, sdk_classes, raw_names = assign_names(walker, sdk_groups, lock, config.name_resolution_feb2025)
     models = tuple(_finish(d, names[d.id], walker, config.maintain_openapi_order) for d in walker.drafts.values())
+    if config.forward_compatible_enums:
+        models = open_response_enums(models, operations)
     check_field_names(models, sink)
     info = _mapping(doc.get("info"))
     return ir.Api(
