@@ -632,3 +632,31 @@ def test_forward_compatible_enums_open_the_enums_of_responses(tmp_path: Path) ->
     assert "This is an open enum" in older and "// Open enum" not in older
     closed = _docs(tmp_path, _OPEN, Config(name_resolution_feb2025=True, compat_version="1.768.2"))
     assert "Unrecognized" not in closed[models + "state.md"]
+
+
+_PARAM_ENUM = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /sales:
+    get:
+      operationId: listSales
+      parameters:
+        - name: amount_attribute
+          in: query
+          description: Which amount to filter on
+          schema: {type: string, enum: [balance, total]}
+        - name: order
+          in: query
+          description: Sort order
+          schema: {type: string, enum: [asc, desc], description: Ascending or descending}
+      responses:
+        "204": {description: ok}
+"""
+
+
+def test_inline_parameter_schema_model_takes_the_parameter_description(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _PARAM_ENUM, Config(name_resolution_feb2025=True))
+    ops = "typescript/docs/models/operations/"
+    assert docs[ops + "amountattribute.md"].startswith("# AmountAttribute\n\nWhich amount to filter on\n")
+    assert docs[ops + "order.md"].startswith("# Order\n\nAscending or descending\n")

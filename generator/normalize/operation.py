@@ -148,6 +148,11 @@ class OperationWalker:
                        "segments": tuple(seg(s) for s in (g, "Request") if s), "own": seg(word)})
         schema = p.get("schema", True)
         typed = self.w.walk(schema, f"{pptr}/schema", slot) if "schema" in p else Typed(ir.Primitive(kind="string"))
+        # a model of the parameter's own (inline) schema is described by the
+        # parameter when the schema says nothing itself
+        draft = self.w.drafts.get(f"{pptr}/schema")
+        if draft is not None and draft.description is None:
+            draft.description = _str(p.get("description"))
         style = str(p.get("style", _DEFAULT_STYLE.get(where, "form")))
         explode = bool(p.get("explode", style == "form"))
         own_schema = schema if isinstance(schema, dict) else {}
