@@ -650,6 +650,13 @@ paths:
           in: query
           description: Sort order
           schema: {type: string, enum: [asc, desc], description: Ascending or descending}
+        - name: state
+          in: query
+          description: The state to filter on
+          schema:
+            anyOf:
+              - {type: string, enum: [QUEUED, DONE]}
+              - {type: "null"}
       responses:
         "204": {description: ok}
 """
@@ -660,3 +667,4 @@ def test_inline_parameter_schema_model_takes_the_parameter_description(tmp_path:
     ops = "typescript/docs/models/operations/"
     assert docs[ops + "amountattribute.md"].startswith("# AmountAttribute\n\nWhich amount to filter on\n")
     assert docs[ops + "order.md"].startswith("# Order\n\nAscending or descending\n")
+    assert docs[ops + "state.md"].startswith("# State\n\nThe state to filter on\n")

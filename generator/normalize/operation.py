@@ -150,7 +150,10 @@ class OperationWalker:
         typed = self.w.walk(schema, f"{pptr}/schema", slot) if "schema" in p else Typed(ir.Primitive(kind="string"))
         # a model of the parameter's own (inline) schema is described by the
         # parameter when the schema says nothing itself
-        draft = self.w.drafts.get(f"{pptr}/schema")
+        # (also below a nullable ``anyOf: [schema, null]``)
+        own = f"{pptr}/schema"
+        model = typed.type.model if isinstance(typed.type, ir.Ref) else ""
+        draft = self.w.drafts.get(model) if model == own or model.startswith(own + "/") else None
         if draft is not None and draft.description is None:
             draft.description = _str(p.get("description"))
         style = str(p.get("style", _DEFAULT_STYLE.get(where, "form")))
