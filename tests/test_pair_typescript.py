@@ -668,3 +668,13 @@ def test_inline_parameter_schema_model_takes_the_parameter_description(tmp_path:
     assert docs[ops + "amountattribute.md"].startswith("# AmountAttribute\n\nWhich amount to filter on\n")
     assert docs[ops + "order.md"].startswith("# Order\n\nAscending or descending\n")
     assert docs[ops + "state.md"].startswith("# State\n\nThe state to filter on\n")
+
+
+def test_typescript_property_names_keep_an_acronym_of_a_mixed_case_word() -> None:
+    from generator.render.identifiers import typescript_field
+
+    assert typescript_field("UpdateFTModelIn") == "updateFTModelIn"
+    assert typescript_field("userID") == "userID"
+    assert typescript_field("API_KEY") == "apiKey"  # all capitals: no acronym to keep
+    assert typescript_field("image_url") == "imageUrl"
+    assert typescript_field("URLPath") == "urlPath"  # the first word is lowered
