@@ -678,3 +678,41 @@ def test_typescript_property_names_keep_an_acronym_of_a_mixed_case_word() -> Non
     assert typescript_field("API_KEY") == "apiKey"  # all capitals: no acronym to keep
     assert typescript_field("image_url") == "imageUrl"
     assert typescript_field("URLPath") == "urlPath"  # the first word is lowered
+
+
+_NULLABLE_REF = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /args:
+    post:
+      operationId: setArgs
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/Args"}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    Format:
+      type: object
+      properties: {type: {type: string}}
+      examples: [{type: text}]
+    Args:
+      type: object
+      properties:
+        format:
+          anyOf:
+            - $ref: "#/components/schemas/Format"
+            - type: "null"
+        plain: {type: string}
+"""
+
+
+def test_nullable_anyof_field_shows_its_members_examples(tmp_path: Path) -> None:
+    """A field ``anyOf: [$ref X, null]`` is X: its Example cell shows X's
+    ``examples[0]``, as a plain ``$ref`` field does."""
+    cells = _cells(_docs(tmp_path, _NULLABLE_REF)["typescript/docs/models/components/args.md"])
+    assert cells["format"][-1] == '{<br/>"type": "text"<br/>}'
+    assert cells["plain"][-1] == ""
