@@ -716,3 +716,33 @@ def test_nullable_anyof_field_shows_its_members_examples(tmp_path: Path) -> None
     cells = _cells(_docs(tmp_path, _NULLABLE_REF)["typescript/docs/models/components/args.md"])
     assert cells["format"][-1] == '{<br/>"type": "text"<br/>}'
     assert cells["plain"][-1] == ""
+
+
+_CONTENT_PARAM = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /agents:
+    get:
+      operationId: listAgents
+      parameters:
+        - name: metadata
+          in: query
+          content:
+            application/json:
+              schema:
+                anyOf:
+                  - {type: object, additionalProperties: true}
+                  - {type: "null"}
+        - {name: page, in: query, schema: {type: integer}}
+      responses:
+        "204": {description: ok}
+"""
+
+
+def test_parameter_with_content_takes_its_media_schema(tmp_path: Path) -> None:
+    """A parameter serialized by ``content`` (JSON in the query) has the
+    schema of its media type, not a plain string."""
+    cells = _cells(_docs(tmp_path, _CONTENT_PARAM)["typescript/docs/models/operations/listagentsrequest.md"])
+    assert cells["metadata"][0] == "Record<string, *any*>"
+    assert cells["page"][0] == "*number*"

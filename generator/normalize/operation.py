@@ -146,14 +146,13 @@ class OperationWalker:
         word = class_word(pname, "Param")
         slot = Slot(**{**_slot_dict(base), "base": word, "union_base": _MARKERS.get(where, ""),
                        "segments": tuple(seg(s) for s in (g, "Request") if s), "own": seg(word)})
-        schema = p.get("schema", True)
-        typed = self.w.walk(schema, f"{pptr}/schema", slot) if "schema" in p else Typed(ir.Primitive(kind="string"))
+        schema, sptr = _parameter_schema(p, pptr)
+        typed = self.w.walk(schema, sptr, slot) if sptr else Typed(ir.Primitive(kind="string"))
         # a model of the parameter's own (inline) schema is described by the
         # parameter when the schema says nothing itself
         # (also below a nullable ``anyOf: [schema, null]``)
-        own = f"{pptr}/schema"
         model = typed.type.model if isinstance(typed.type, ir.Ref) else ""
-        draft = self.w.drafts.get(model) if model == own or model.startswith(own + "/") else None
+        draft = self.w.drafts.get(model) if sptr and (model == sptr or model.startswith(sptr + "/")) else None
         if draft is not None and draft.description is None:
             draft.description = _str(p.get("description"))
         style = str(p.get("style", _DEFAULT_STYLE.get(where, "form")))
@@ -162,14 +161,14 @@ class OperationWalker:
         if "$ref" in own_schema:
             own_schema = self.w.ref_object(own_schema)
         # The parameter's example, else its schema's, following the schema's $ref.
-        example = ir.Json(p["example"]) if "example" in p else declared_example(own_schema, self.w.ws, f"{pptr}/schema")
+        example = ir.Json(p["example"]) if "example" in p else declared_example(own_schema, self.w.ws, sptr)
         return ir.Parameter(
             wire_name=pname, location=cast(ir.ParamLocation, where), required=bool(p.get("required")),
             type=typed.type, nullable=typed.nullable, origin=pptr,
             style=style, explode=explode,
             description=_str(p.get("description")),
             example=example,
-            listed_example=listed_example(schema, self.w.ws, f"{pptr}/schema"),
+            listed_example=listed_example(schema, self.w.ws, sptr),
             default=default_of(own_schema),
             deprecated=bool(p.get("deprecated")), is_global=where == "header" and pname in self.global_names,
         )
@@ -351,6 +350,20 @@ class OperationWalker:
         if draft is not None and draft.description is None:
             draft.description = fallback
         return typed
+
+
+def _parameter_schema(p: dict[str, Any], pptr: str) -> tuple[object, str]:
+    """A parameter's schema and its pointer: ``schema``, else the schema of
+    its first ``content`` media type (a serialized parameter, e.g. JSON in a
+    query string); ``(True, "")`` when it has neither."""
+    if "schema" in p:
+        return p["schema"], f"{pptr}/schema"
+    content = p.get("content")
+    if isinstance(content, dict):
+        for ctype, media in content.items():
+            if isinstance(media, dict) and "schema" in media:
+                return media["schema"], f"{pptr}/content/{_escape(str(ctype))}/schema"
+    return True, ""
 
 
 def retry_policy(raw: object) -> ir.RetryPolicy | None:
