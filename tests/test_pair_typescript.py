@@ -746,3 +746,55 @@ def test_parameter_with_content_takes_its_media_schema(tmp_path: Path) -> None:
     cells = _cells(_docs(tmp_path, _CONTENT_PARAM)["typescript/docs/models/operations/listagentsrequest.md"])
     assert cells["metadata"][0] == "Record<string, *any*>"
     assert cells["page"][0] == "*number*"
+
+
+_TITLED_BODIES = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /jobs:
+    post:
+      operationId: cancelJob
+      requestBody:
+        content:
+          application/json:
+            schema:
+              title: Cancel Input
+              type: object
+              properties: {reason: {type: string}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                title: Response
+                oneOf:
+                  - {type: object, properties: {a: {type: string}}}
+                  - {type: object, properties: {b: {type: string}}}
+    get:
+      operationId: listJobs
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                title: Response List Jobs
+                type: array
+                items:
+                  oneOf:
+                    - {type: object, properties: {a: {type: string}}}
+                    - {type: string}
+"""
+
+
+def test_titled_inline_bodies_are_named_by_their_title(tmp_path: Path) -> None:
+    """An operation's inline body with a ``title``: ``{Op}`` + the title
+    replaces ``{Op}RequestBody`` / ``{Op}ResponseBody``; a titled array is no
+    model, its items keep the usual name."""
+    docs = _docs(tmp_path, _TITLED_BODIES)
+    ops = "typescript/docs/models/operations/"
+    assert ops + "canceljobcancelinput.md" in docs and ops + "canceljobrequestbody.md" not in docs
+    assert docs[ops + "canceljobresponse.md"].startswith("# CancelJobResponse\n")
+    assert ops + "responsebody.md" in docs and ops + "responselistjobs.md" not in docs

@@ -224,7 +224,7 @@ class OperationWalker:
             slot = _shared_slot(key, "RequestBody", "request", "components", multipart)
         else:
             slot = Slot(root=name, klass=REQUEST, role="request", owner=name, namespace="operations", request=True,
-                        base="RequestBody", root_prefix=tuple(s for s in (g, "Request") if s),
+                        base=_title_base(media.get("schema")) or "RequestBody", root_prefix=tuple(s for s in (g, "Request") if s),
                         segments=tuple(seg(s) for s in (g, "Request") if s), own=seg("RequestBody"),
                         short_base="Request", multipart=multipart)
         sptr = f"{bptr}/content/{_escape(ctype)}/schema"
@@ -259,7 +259,8 @@ class OperationWalker:
                                     "components" if ok else "errors", False)
             else:
                 slot = Slot(root=name, klass=RESPONSE, role="response" if ok else "error", owner=name,
-                            namespace="operations" if ok else "errors", request=False, base="ResponseBody",
+                            namespace="operations" if ok else "errors", request=False,
+                            base=_title_base(media.get("schema")) or "ResponseBody",
                             short_base="Response" if ok and stream is None else "",
                             root_prefix=tuple(s for s in (g, "Response", code) if s),
                             segments=tuple(seg(s) for s in (g, "Response", code) if s))
@@ -350,6 +351,18 @@ class OperationWalker:
         if draft is not None and draft.description is None:
             draft.description = fallback
         return typed
+
+
+def _title_base(schema: object) -> str | None:
+    """An inline body schema's ``title`` names it in place of ``RequestBody`` /
+    ``ResponseBody`` (``{Op}`` + ``Response V1 Conversations Get`` ->
+    ``{Op}ResponseV1ConversationsGet``); a ``$ref`` is named by its component,
+    and an array is no model: its items keep the usual name."""
+    if not isinstance(schema, dict) or "$ref" in schema or not isinstance(schema.get("title"), str):
+        return None
+    if schema.get("type") == "array" or "items" in schema:
+        return None
+    return pascal(schema["title"]) or None
 
 
 def _parameter_schema(p: dict[str, Any], pptr: str) -> tuple[object, str]:
