@@ -798,3 +798,32 @@ def test_titled_inline_bodies_are_named_by_their_title(tmp_path: Path) -> None:
     assert ops + "canceljobcancelinput.md" in docs and ops + "canceljobrequestbody.md" not in docs
     assert docs[ops + "canceljobresponse.md"].startswith("# CancelJobResponse\n")
     assert ops + "responsebody.md" in docs and ops + "responselistjobs.md" not in docs
+
+
+_INCLUDED = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /ping:
+    get:
+      operationId: ping
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    SessionCreated:
+      type: object
+      properties:
+        format: {type: string, enum: [pcm, mp3]}
+      x-speakeasy-include: true
+    Unused:
+      type: object
+      properties: {a: {type: string}}
+"""
+
+
+def test_x_speakeasy_include_makes_an_unreferenced_component_a_model(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _INCLUDED)
+    models = "typescript/docs/models/components/"
+    assert models + "sessioncreated.md" in docs and models + "format.md" in docs
+    assert models + "unused.md" not in docs

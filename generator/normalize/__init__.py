@@ -53,6 +53,7 @@ def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None =
             if method in METHODS and isinstance(op, dict):
                 operations.append(ops_walker.walk(f"{item_ptr}/{method}", op, method, str(path), item.get("parameters") or []))
     check_operations(operations, ws, sink)
+    _included_components(walker, doc)
     if schemes:
         _security_model(walker, schemes, requirements(doc.get("security")))
     sdk_groups = _sdk_groups(config, operations)
@@ -74,6 +75,14 @@ def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None =
         retries=retry_policy(doc.get("x-speakeasy-retries")), timeout_ms=timeout_ms(doc.get("x-speakeasy-timeout")),
         raw_names=tuple((t, k, v) for t in sorted(raw_names) for k, v in sorted(raw_names[t].items())),
     )
+
+
+def _included_components(walker: Walker, doc: dict[str, Any]) -> None:
+    """Components marked ``x-speakeasy-include: true`` are models even when
+    no operation reaches them (walked after the operations, in spec order)."""
+    for key, schema in _mapping(_mapping(doc.get("components")).get("schemas")).items():
+        if isinstance(schema, dict) and schema.get("x-speakeasy-include") is True:
+            walker.component("#/components/schemas/" + str(key).replace("~", "~0").replace("/", "~1"), schema)
 
 
 def _external_docs(raw: object) -> ir.ExternalDocs | None:
