@@ -827,3 +827,40 @@ def test_x_speakeasy_include_makes_an_unreferenced_component_a_model(tmp_path: P
     models = "typescript/docs/models/components/"
     assert models + "sessioncreated.md" in docs and models + "format.md" in docs
     assert models + "unused.md" not in docs
+
+
+_CONST_ENUM = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /cards:
+    get:
+      operationId: getCard
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Card"}
+components:
+  schemas:
+    Card:
+      type: object
+      properties:
+        type: {type: string, const: base, default: base, enum: [base]}
+        chunk: {$ref: "#/components/schemas/Chunk"}
+    Chunk:
+      type: object
+      properties:
+        type: {type: string, enum: [segment]}
+"""
+
+
+def test_const_beside_enum_is_a_constant_field_and_an_enum_model(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _CONST_ENUM)
+    models = "typescript/docs/models/components/"
+    assert _cells(docs[models + "card.md"])["type"][0] == '*"base"*'
+    # the const's enum claims its name last: ``Type`` goes to Chunk's enum,
+    # walked after Card's const field
+    assert docs[models + "cardtype.md"].startswith("# CardType\n")
+    assert '"segment"' in docs[models + "type.md"]

@@ -54,6 +54,7 @@ def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None =
                 operations.append(ops_walker.walk(f"{item_ptr}/{method}", op, method, str(path), item.get("parameters") or []))
     check_operations(operations, ws, sink)
     _included_components(walker, doc)
+    walker.walk_deferred()
     if schemes:
         _security_model(walker, schemes, requirements(doc.get("security")))
     sdk_groups = _sdk_groups(config, operations)

@@ -66,6 +66,8 @@ class Walker:
     """Components being copied to a position (``allOf`` with siblings)."""
     deviations: Deviations | None = None
     use_examples: bool = True
+    _deferred: list[tuple[Schema, str, Slot, bool]] = field(default_factory=list)
+    """Enum models beside a ``const``, walked last."""
     constants: frozenset[str] = frozenset()
     """Pointers of one-value enums that are constants (inferred union
     discriminators, ``discriminators.discriminator_constants``)."""
@@ -102,12 +104,23 @@ class Walker:
         if union:
             return self._union(node, ptr, slot, union[0], union[1], nullable)
         if "const" in node and node["const"] is not None:
+            if isinstance(node.get("enum"), list):
+                # ``const`` beside ``enum``: the field is the constant, yet the
+                # enum is a model of its own too (nothing refers to it); it
+                # claims its name after every other model (``walk_deferred``)
+                self._deferred.append((node, ptr, slot, nullable))
             return Typed(ir.Literal(value=node["const"]), nullable, node.get("description"))
         if ptr in self.constants:
             return Typed(ir.Literal(value=node["enum"][0]), nullable, node.get("description"))
         if isinstance(node.get("enum"), list):
             return self._enum(node, ptr, slot, nullable)
         return self._typed(node, ptr, slot, nullable)
+
+    def walk_deferred(self) -> None:
+        """The enum models of ``const`` fields, after every other model."""
+        while self._deferred:
+            node, ptr, slot, nullable = self._deferred.pop(0)
+            self._enum(node, ptr, slot, nullable)
 
     def _typed(self, node: Schema, ptr: str, slot: Slot, nullable: bool) -> Typed:
         kinds = non_null_types(node)
