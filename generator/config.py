@@ -68,6 +68,10 @@ class Config:
     forward_compatible_enums: bool = False
     """Enums accept unknown values (open enums) unless marked closed."""
     forward_compatible_unions: Literal["false", "tagged-only", "all"] = "false"
+    pre_apply_union_discriminators: bool = False
+    """A union without a ``discriminator`` whose object members pin one shared
+    required property to distinct values is discriminated by it; the property
+    is a constant in each member (TypeScript gen.yaml key)."""
     compat_version: str = ""
     """The Speakeasy version whose output is matched where versions differ
     (read from the gen.lock beside a gen.yaml); empty for the newest."""
@@ -116,6 +120,7 @@ _OWN_KEYS = {
     "const-fields-always-optional": "const_fields_always_optional",
     "forward-compatible-enums": "forward_compatible_enums",
     "forward-compatible-unions": "forward_compatible_unions",
+    "pre-apply-union-discriminators": "pre_apply_union_discriminators",
     "compat-version": "compat_version",
     "max-method-params": "max_method_params",
     "flattening-order": "flattening_order",
@@ -289,6 +294,7 @@ _GEN_KEYS: dict[str, tuple[str, ...]] = {
     "const_fields_always_optional": ("*", "constFieldsAlwaysOptional"),
     "forward_compatible_enums": ("*", "forwardCompatibleEnumsByDefault"),
     "forward_compatible_unions": ("*", "forwardCompatibleUnionsByDefault"),
+    "pre_apply_union_discriminators": ("*", "preApplyUnionDiscriminators"),
 }
 
 

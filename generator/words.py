@@ -55,6 +55,20 @@ def camel(text: str) -> str:
     return words[0].lower() + "".join(w[:1].upper() + w[1:].lower() for w in words[1:])
 
 
+def camel_keeping_acronyms(text: str) -> str:
+    """``camel``, except that an acronym inside a mixed-case word keeps its
+    capitals (``UpdateFTModelIn`` -> ``updateFTModelIn``), as Speakeasy's
+    TypeScript property names do; an all-capitals word (``API_KEY``) is not
+    an acronym run and is lowered as ``camel`` does."""
+    out: list[str] = []
+    for chunk in _SPLIT_NON_ALNUM.split(text):
+        mixed = chunk != chunk.upper() and chunk != chunk.lower()
+        for word in _split_chunk(chunk):
+            kept = mixed and out and len(word) > 1 and word.isupper()
+            out.append(word if kept else word.lower() if not out else word[:1].upper() + word[1:].lower())
+    return "".join(out)
+
+
 _ONES = (
     "Zero One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen "
     "Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen"

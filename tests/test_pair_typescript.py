@@ -466,3 +466,401 @@ def test_json_example_cells_escape_html_as_go_does() -> None:
     cell = example_cell(ir.Json({"modality": "text->text", "q": "a<b & c"}))
     assert cell == '{\n"modality": "text-\\u003etext",\n"q": "a\\u003cb \\u0026 c"\n}'
     assert example_cell(ir.Json("text->text")) == "text->text"  # a string example is printed raw
+
+
+_HEADERS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /orders/{id}:
+    delete:
+      operationId: deleteOrder
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200":
+          description: deleted
+          content:
+            application/json:
+              schema: {type: object}
+        "429":
+          description: slow down
+          headers:
+            Retry-After: {schema: {type: integer}}
+"""
+
+
+def test_response_wrapper_outranks_its_inline_body(tmp_path: Path) -> None:
+    """With response headers, ``{Op}Response`` is the wrapper (as the
+    ``{Op}Request`` wrapper is); the inline body it wraps moves on to
+    ``{Op}ResponseBody`` instead of both moving on."""
+    docs = _docs(tmp_path, _HEADERS, Config(name_resolution_feb2025=True))
+    ops = "typescript/docs/models/operations/"
+    assert docs[ops + "deleteorderresponse.md"].startswith("# DeleteOrderResponse\n")
+    assert "operations.DeleteOrderResponseBody" in docs[ops + "deleteorderresponse.md"]
+    assert ops + "deleteorderresponseresponse.md" not in docs
+
+
+_REPORTS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /reports:
+    post:
+      operationId: runReport
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/Report"}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    Sales:
+      type: object
+      required: [source]
+      properties:
+        source: {type: string, enum: [sales]}
+    Stock:
+      type: object
+      required: [source, mode]
+      properties:
+        source: {type: string, enum: [stock]}
+        mode: {type: string, enum: [full]}
+    Report:
+      oneOf:
+        - $ref: "#/components/schemas/Sales"
+        - $ref: "#/components/schemas/Stock"
+"""
+
+
+def test_pre_applied_union_discriminators_become_constants(tmp_path: Path) -> None:
+    """``preApplyUnionDiscriminators``: the one-value enum property shared by
+    every member is the inferred discriminator, a constant in each member;
+    an enum only one member has (``mode``) stays a model."""
+    on = Config(name_resolution_feb2025=True, pre_apply_union_discriminators=True, compat_version="1.768.2")
+    docs = _docs(tmp_path, _REPORTS, on)
+    models = "typescript/docs/models/components/"
+    assert _cells(docs[models + "sales.md"])["source"][0] == '*"sales"*'
+    assert _cells(docs[models + "stock.md"])["source"][0] == '*"stock"*'
+    assert models + "source.md" not in docs and models + "mode.md" in docs
+    off = _docs(tmp_path, _REPORTS, Config(name_resolution_feb2025=True, compat_version="1.768.2"))
+    assert _cells(off[models + "sales.md"])["source"][0].startswith("[components.")
+
+
+_ALIAS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /commit:
+    post:
+      operationId: commit
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/CommitSuccess"}
+components:
+  schemas:
+    CommitResult:
+      type: object
+      properties:
+        data:
+          type: object
+          properties: {id: {type: string}}
+    CommitSuccess:
+      $ref: "#/components/schemas/CommitResult"
+"""
+
+
+def test_alias_component_is_a_model_of_its_own(tmp_path: Path) -> None:
+    """A component that is only a ``$ref`` names the model it is reached
+    through; the target, never referenced itself, has no model."""
+    docs = _docs(tmp_path, _ALIAS, Config(name_resolution_feb2025=True))
+    models = "typescript/docs/models/components/"
+    assert docs[models + "commitsuccess.md"].startswith("# CommitSuccess\n")
+    assert "[components.Data](../../models/components/data.md)" in docs[models + "commitsuccess.md"]
+    assert models + "commitresult.md" not in docs
+
+
+_OPEN = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /jobs:
+    post:
+      operationId: createJob
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                priority: {type: string, enum: [low, high]}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  job:
+                    type: object
+                    properties:
+                      state: {type: string, enum: [queued, done]}
+                      kind: {type: string, enum: [batch]}
+"""
+
+
+def test_forward_compatible_enums_open_the_enums_of_responses(tmp_path: Path) -> None:
+    """``forwardCompatibleEnumsByDefault``: an enum a response carries (at
+    any depth) is open, one only sent in requests or of a single value is
+    not; 1.768 notes it in a comment below the example, older versions in a
+    paragraph above the values."""
+    config = Config(name_resolution_feb2025=True, forward_compatible_enums=True, compat_version="1.768.2")
+    docs = _docs(tmp_path, _OPEN, config)
+    models = "typescript/docs/models/operations/"
+    state = docs[models + "state.md"]
+    assert '"queued" | "done" | Unrecognized<string>' in state
+    assert "\n\n// Open enum: unrecognized values are captured as Unrecognized<string>\n```" in state
+    assert "This is an open enum" not in state
+    assert "Unrecognized" not in docs[models + "priority.md"] and "Unrecognized" not in docs[models + "kind.md"]
+    older = _docs(tmp_path, _OPEN, Config(name_resolution_feb2025=True, forward_compatible_enums=True,
+                                          compat_version="1.690.1"))[models + "state.md"]
+    assert "This is an open enum" in older and "// Open enum" not in older
+    closed = _docs(tmp_path, _OPEN, Config(name_resolution_feb2025=True, compat_version="1.768.2"))
+    assert "Unrecognized" not in closed[models + "state.md"]
+
+
+_PARAM_ENUM = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /sales:
+    get:
+      operationId: listSales
+      parameters:
+        - name: amount_attribute
+          in: query
+          description: Which amount to filter on
+          schema: {type: string, enum: [balance, total]}
+        - name: order
+          in: query
+          description: Sort order
+          schema: {type: string, enum: [asc, desc], description: Ascending or descending}
+        - name: state
+          in: query
+          description: The state to filter on
+          schema:
+            anyOf:
+              - {type: string, enum: [QUEUED, DONE]}
+              - {type: "null"}
+      responses:
+        "204": {description: ok}
+"""
+
+
+def test_inline_parameter_schema_model_takes_the_parameter_description(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _PARAM_ENUM, Config(name_resolution_feb2025=True))
+    ops = "typescript/docs/models/operations/"
+    assert docs[ops + "amountattribute.md"].startswith("# AmountAttribute\n\nWhich amount to filter on\n")
+    assert docs[ops + "order.md"].startswith("# Order\n\nAscending or descending\n")
+    assert docs[ops + "state.md"].startswith("# State\n\nThe state to filter on\n")
+
+
+def test_typescript_property_names_keep_an_acronym_of_a_mixed_case_word() -> None:
+    from generator.render.identifiers import typescript_field
+
+    assert typescript_field("UpdateFTModelIn") == "updateFTModelIn"
+    assert typescript_field("userID") == "userID"
+    assert typescript_field("API_KEY") == "apiKey"  # all capitals: no acronym to keep
+    assert typescript_field("image_url") == "imageUrl"
+    assert typescript_field("URLPath") == "urlPath"  # the first word is lowered
+
+
+_NULLABLE_REF = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /args:
+    post:
+      operationId: setArgs
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/Args"}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    Format:
+      type: object
+      properties: {type: {type: string}}
+      examples: [{type: text}]
+    Args:
+      type: object
+      properties:
+        format:
+          anyOf:
+            - $ref: "#/components/schemas/Format"
+            - type: "null"
+        plain: {type: string}
+"""
+
+
+def test_nullable_anyof_field_shows_its_members_examples(tmp_path: Path) -> None:
+    """A field ``anyOf: [$ref X, null]`` is X: its Example cell shows X's
+    ``examples[0]``, as a plain ``$ref`` field does."""
+    cells = _cells(_docs(tmp_path, _NULLABLE_REF)["typescript/docs/models/components/args.md"])
+    assert cells["format"][-1] == '{<br/>"type": "text"<br/>}'
+    assert cells["plain"][-1] == ""
+
+
+_CONTENT_PARAM = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /agents:
+    get:
+      operationId: listAgents
+      parameters:
+        - name: metadata
+          in: query
+          content:
+            application/json:
+              schema:
+                anyOf:
+                  - {type: object, additionalProperties: true}
+                  - {type: "null"}
+        - {name: page, in: query, schema: {type: integer}}
+      responses:
+        "204": {description: ok}
+"""
+
+
+def test_parameter_with_content_takes_its_media_schema(tmp_path: Path) -> None:
+    """A parameter serialized by ``content`` (JSON in the query) has the
+    schema of its media type, not a plain string."""
+    cells = _cells(_docs(tmp_path, _CONTENT_PARAM)["typescript/docs/models/operations/listagentsrequest.md"])
+    assert cells["metadata"][0] == "Record<string, *any*>"
+    assert cells["page"][0] == "*number*"
+
+
+_TITLED_BODIES = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /jobs:
+    post:
+      operationId: cancelJob
+      requestBody:
+        content:
+          application/json:
+            schema:
+              title: Cancel Input
+              type: object
+              properties: {reason: {type: string}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                title: Response
+                oneOf:
+                  - {type: object, properties: {a: {type: string}}}
+                  - {type: object, properties: {b: {type: string}}}
+    get:
+      operationId: listJobs
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                title: Response List Jobs
+                type: array
+                items:
+                  oneOf:
+                    - {type: object, properties: {a: {type: string}}}
+                    - {type: string}
+"""
+
+
+def test_titled_inline_bodies_are_named_by_their_title(tmp_path: Path) -> None:
+    """An operation's inline body with a ``title``: ``{Op}`` + the title
+    replaces ``{Op}RequestBody`` / ``{Op}ResponseBody``; a titled array is no
+    model, its items keep the usual name."""
+    docs = _docs(tmp_path, _TITLED_BODIES)
+    ops = "typescript/docs/models/operations/"
+    assert ops + "canceljobcancelinput.md" in docs and ops + "canceljobrequestbody.md" not in docs
+    assert docs[ops + "canceljobresponse.md"].startswith("# CancelJobResponse\n")
+    assert ops + "responsebody.md" in docs and ops + "responselistjobs.md" not in docs
+
+
+_INCLUDED = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /ping:
+    get:
+      operationId: ping
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    SessionCreated:
+      type: object
+      properties:
+        format: {type: string, enum: [pcm, mp3]}
+      x-speakeasy-include: true
+    Unused:
+      type: object
+      properties: {a: {type: string}}
+"""
+
+
+def test_x_speakeasy_include_makes_an_unreferenced_component_a_model(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _INCLUDED)
+    models = "typescript/docs/models/components/"
+    assert models + "sessioncreated.md" in docs and models + "format.md" in docs
+    assert models + "unused.md" not in docs
+
+
+_CONST_ENUM = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /cards:
+    get:
+      operationId: getCard
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Card"}
+components:
+  schemas:
+    Card:
+      type: object
+      properties:
+        type: {type: string, const: base, default: base, enum: [base]}
+        chunk: {$ref: "#/components/schemas/Chunk"}
+    Chunk:
+      type: object
+      properties:
+        type: {type: string, enum: [segment]}
+"""
+
+
+def test_const_beside_enum_is_a_constant_field_and_an_enum_model(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _CONST_ENUM)
+    models = "typescript/docs/models/components/"
+    assert _cells(docs[models + "card.md"])["type"][0] == '*"base"*'
+    # the const's enum claims its name last: ``Type`` goes to Chunk's enum,
+    # walked after Card's const field
+    assert docs[models + "cardtype.md"].startswith("# CardType\n")
+    assert '"segment"' in docs[models + "type.md"]

@@ -18,9 +18,11 @@ from generator import ir
 from generator.config import Config, compat_at_least
 from generator.diagnostics import Sink, fail
 from generator.loader import Workspace
+from generator.normalize.discriminators import discriminator_constants
 from generator.normalize.api_checks import check_document, check_field_names, check_info, check_operations
 from generator.normalize.assign import NameLock, assign_names
 from generator.normalize.naming import COMPONENT
+from generator.normalize.open_enums import open_response_enums
 from generator.normalize.context import Slot
 from generator.normalize.operation import METHODS, OperationWalker, retry_policy, timeout_ms
 from generator.normalize.schema import Draft, Walker
@@ -35,7 +37,8 @@ EXAMPLES_COUNT_SINCE = "1.637.0"
 def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None = None) -> ir.Api:
     doc = check_document(ws)
     check_info(doc, sink)
-    walker = Walker(ws, sink, use_examples=compat_at_least(config, EXAMPLES_COUNT_SINCE))
+    walker = Walker(ws, sink, use_examples=compat_at_least(config, EXAMPLES_COUNT_SINCE),
+                    constants=discriminator_constants(ws) if config.pre_apply_union_discriminators else frozenset())
     global_headers = _global_headers(doc)
     schemes = _security_schemes(doc)
     ops_walker = OperationWalker(walker, frozenset(p.wire_name for p in global_headers),
@@ -50,11 +53,15 @@ def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None =
             if method in METHODS and isinstance(op, dict):
                 operations.append(ops_walker.walk(f"{item_ptr}/{method}", op, method, str(path), item.get("parameters") or []))
     check_operations(operations, ws, sink)
+    _included_components(walker, doc)
+    walker.walk_deferred()
     if schemes:
         _security_model(walker, schemes, requirements(doc.get("security")))
     sdk_groups = _sdk_groups(config, operations)
     names, sdk_classes, raw_names = assign_names(walker, sdk_groups, lock, config.name_resolution_feb2025)
     models = tuple(_finish(d, names[d.id], walker, config.maintain_openapi_order) for d in walker.drafts.values())
+    if config.forward_compatible_enums:
+        models = open_response_enums(models, operations)
     check_field_names(models, sink)
     info = _mapping(doc.get("info"))
     return ir.Api(
@@ -69,6 +76,14 @@ def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None =
         retries=retry_policy(doc.get("x-speakeasy-retries")), timeout_ms=timeout_ms(doc.get("x-speakeasy-timeout")),
         raw_names=tuple((t, k, v) for t in sorted(raw_names) for k, v in sorted(raw_names[t].items())),
     )
+
+
+def _included_components(walker: Walker, doc: dict[str, Any]) -> None:
+    """Components marked ``x-speakeasy-include: true`` are models even when
+    no operation reaches them (walked after the operations, in spec order)."""
+    for key, schema in _mapping(_mapping(doc.get("components")).get("schemas")).items():
+        if isinstance(schema, dict) and schema.get("x-speakeasy-include") is True:
+            walker.component("#/components/schemas/" + str(key).replace("~", "~0").replace("/", "~1"), schema)
 
 
 def _external_docs(raw: object) -> ir.ExternalDocs | None:

@@ -21,12 +21,29 @@ def _schema_chain(schema: object, ws: Workspace, ptr: str) -> list[dict[str, obj
     chain: list[dict[str, object]] = []
     node, at = schema, ptr
     while isinstance(node, dict) and len(chain) < _MAX_HOPS:
+        inner = _nullable_member(node, at)
+        if inner is not None and "example" not in node and "examples" not in node:
+            node, at = inner
+            continue
         if "$ref" not in node:
             chain.append(node)
             break
         target = ws.resolve(str(node["$ref"]), at)
         node, at = target.node, target.pointer
     return chain
+
+
+def _nullable_member(node: dict[str, object], at: str) -> tuple[object, str] | None:
+    """The one other member of a nullable ``anyOf`` / ``oneOf`` (``[X, null]``):
+    the field is X, so it shows X's examples (the pointer is X's)."""
+    for key in ("anyOf", "oneOf"):
+        members = node.get(key)
+        if isinstance(members, list) and len(members) == 2:
+            others = [i for i, m in enumerate(members)
+                      if not (isinstance(m, dict) and (m.get("type") == "null" or m == {"nullable": True}))]
+            if len(others) == 1:
+                return members[others[0]], f"{at}/{key}/{others[0]}"
+    return None
 
 
 def declared_example(schema: object, ws: Workspace, ptr: str) -> ir.Json | None:

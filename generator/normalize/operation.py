@@ -146,22 +146,29 @@ class OperationWalker:
         word = class_word(pname, "Param")
         slot = Slot(**{**_slot_dict(base), "base": word, "union_base": _MARKERS.get(where, ""),
                        "segments": tuple(seg(s) for s in (g, "Request") if s), "own": seg(word)})
-        schema = p.get("schema", True)
-        typed = self.w.walk(schema, f"{pptr}/schema", slot) if "schema" in p else Typed(ir.Primitive(kind="string"))
+        schema, sptr = _parameter_schema(p, pptr)
+        typed = self.w.walk(schema, sptr, slot) if sptr else Typed(ir.Primitive(kind="string"))
+        # a model of the parameter's own (inline) schema is described by the
+        # parameter when the schema says nothing itself
+        # (also below a nullable ``anyOf: [schema, null]``)
+        model = typed.type.model if isinstance(typed.type, ir.Ref) else ""
+        draft = self.w.drafts.get(model) if sptr and (model == sptr or model.startswith(sptr + "/")) else None
+        if draft is not None and draft.description is None:
+            draft.description = _str(p.get("description"))
         style = str(p.get("style", _DEFAULT_STYLE.get(where, "form")))
         explode = bool(p.get("explode", style == "form"))
         own_schema = schema if isinstance(schema, dict) else {}
         if "$ref" in own_schema:
             own_schema = self.w.ref_object(own_schema)
         # The parameter's example, else its schema's, following the schema's $ref.
-        example = ir.Json(p["example"]) if "example" in p else declared_example(own_schema, self.w.ws, f"{pptr}/schema")
+        example = ir.Json(p["example"]) if "example" in p else declared_example(own_schema, self.w.ws, sptr)
         return ir.Parameter(
             wire_name=pname, location=cast(ir.ParamLocation, where), required=bool(p.get("required")),
             type=typed.type, nullable=typed.nullable, origin=pptr,
             style=style, explode=explode,
             description=_str(p.get("description")),
             example=example,
-            listed_example=listed_example(schema, self.w.ws, f"{pptr}/schema"),
+            listed_example=listed_example(schema, self.w.ws, sptr),
             default=default_of(own_schema),
             deprecated=bool(p.get("deprecated")), is_global=where == "header" and pname in self.global_names,
         )
@@ -217,7 +224,7 @@ class OperationWalker:
             slot = _shared_slot(key, "RequestBody", "request", "components", multipart)
         else:
             slot = Slot(root=name, klass=REQUEST, role="request", owner=name, namespace="operations", request=True,
-                        base="RequestBody", root_prefix=tuple(s for s in (g, "Request") if s),
+                        base=_title_base(media.get("schema")) or "RequestBody", root_prefix=tuple(s for s in (g, "Request") if s),
                         segments=tuple(seg(s) for s in (g, "Request") if s), own=seg("RequestBody"),
                         short_base="Request", multipart=multipart)
         sptr = f"{bptr}/content/{_escape(ctype)}/schema"
@@ -252,7 +259,8 @@ class OperationWalker:
                                     "components" if ok else "errors", False)
             else:
                 slot = Slot(root=name, klass=RESPONSE, role="response" if ok else "error", owner=name,
-                            namespace="operations" if ok else "errors", request=False, base="ResponseBody",
+                            namespace="operations" if ok else "errors", request=False,
+                            base=_title_base(media.get("schema")) or "ResponseBody",
                             short_base="Response" if ok and stream is None else "",
                             root_prefix=tuple(s for s in (g, "Response", code) if s),
                             segments=tuple(seg(s) for s in (g, "Response", code) if s))
@@ -308,7 +316,9 @@ class OperationWalker:
         if ok is not None and ok.type is not None:
             fields.append(ir.Field(wire_name="result", type=ok.type, required=True, nullable=False,
                                    origin=ok.origin))
-        slot = Slot(root=name, klass=RESPONSE, role="response", owner=name, namespace="operations",
+        # like the ``{Op}Request`` wrapper, it outranks the body it wraps:
+        # an inline success body that also wants ``{Op}Response`` moves on
+        slot = Slot(root=name, klass=PARAMETER, role="response", owner=name, namespace="operations",
                     request=False, base="Response", root_prefix=("Response",))
         self.w.drafts[model_id] = Draft(model_id, slot, None, body=ir.Object(fields=tuple(fields)))
         return model_id
@@ -341,6 +351,32 @@ class OperationWalker:
         if draft is not None and draft.description is None:
             draft.description = fallback
         return typed
+
+
+def _title_base(schema: object) -> str | None:
+    """An inline body schema's ``title`` names it in place of ``RequestBody`` /
+    ``ResponseBody`` (``{Op}`` + ``Response V1 Conversations Get`` ->
+    ``{Op}ResponseV1ConversationsGet``); a ``$ref`` is named by its component,
+    and an array is no model: its items keep the usual name."""
+    if not isinstance(schema, dict) or "$ref" in schema or not isinstance(schema.get("title"), str):
+        return None
+    if schema.get("type") == "array" or "items" in schema:
+        return None
+    return pascal(schema["title"]) or None
+
+
+def _parameter_schema(p: dict[str, Any], pptr: str) -> tuple[object, str]:
+    """A parameter's schema and its pointer: ``schema``, else the schema of
+    its first ``content`` media type (a serialized parameter, e.g. JSON in a
+    query string); ``(True, "")`` when it has neither."""
+    if "schema" in p:
+        return p["schema"], f"{pptr}/schema"
+    content = p.get("content")
+    if isinstance(content, dict):
+        for ctype, media in content.items():
+            if isinstance(media, dict) and "schema" in media:
+                return media["schema"], f"{pptr}/content/{_escape(str(ctype))}/schema"
+    return True, ""
 
 
 def retry_policy(raw: object) -> ir.RetryPolicy | None:

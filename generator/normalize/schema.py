@@ -66,6 +66,11 @@ class Walker:
     """Components being copied to a position (``allOf`` with siblings)."""
     deviations: Deviations | None = None
     use_examples: bool = True
+    _deferred: list[tuple[Schema, str, Slot, bool]] = field(default_factory=list)
+    """Enum models beside a ``const``, walked last."""
+    constants: frozenset[str] = frozenset()
+    """Pointers of one-value enums that are constants (inferred union
+    discriminators, ``discriminators.discriminator_constants``)."""
     """A schema's ``examples[0]`` is its example when it has no ``example``
     (Speakeasy 1.637 and newer; 1.535 ignored ``examples``)."""
 
@@ -99,10 +104,23 @@ class Walker:
         if union:
             return self._union(node, ptr, slot, union[0], union[1], nullable)
         if "const" in node and node["const"] is not None:
+            if isinstance(node.get("enum"), list):
+                # ``const`` beside ``enum``: the field is the constant, yet the
+                # enum is a model of its own too (nothing refers to it); it
+                # claims its name after every other model (``walk_deferred``)
+                self._deferred.append((node, ptr, slot, nullable))
             return Typed(ir.Literal(value=node["const"]), nullable, node.get("description"))
+        if ptr in self.constants:
+            return Typed(ir.Literal(value=node["enum"][0]), nullable, node.get("description"))
         if isinstance(node.get("enum"), list):
             return self._enum(node, ptr, slot, nullable)
         return self._typed(node, ptr, slot, nullable)
+
+    def walk_deferred(self) -> None:
+        """The enum models of ``const`` fields, after every other model."""
+        while self._deferred:
+            node, ptr, slot, nullable = self._deferred.pop(0)
+            self._enum(node, ptr, slot, nullable)
 
     def _typed(self, node: Schema, ptr: str, slot: Slot, nullable: bool) -> Typed:
         kinds = non_null_types(node)
@@ -244,7 +262,7 @@ class Walker:
             namespace="components", request=False, base=base,
         )
         self._in_progress.add(pointer)
-        typed = self.walk(node, pointer, slot)
+        typed = self._alias(node, pointer, slot) or self.walk(node, pointer, slot)
         self._in_progress.discard(pointer)
         self.components[pointer] = typed
         return typed
@@ -437,6 +455,27 @@ class Walker:
             return (len(rank), index)
         order = sorted(enumerate(variants), key=key)
         return [members[i] for i, _ in order]
+
+    def _alias(self, node: object, pointer: str, slot: Slot) -> Typed | None:
+        """A component that is only a ``$ref`` to another component is a model
+        of its own, a copy of the target under the alias's name; the target
+        gets a model only where it is referenced itself.  None for any other
+        component, or when the target is being walked (recursion)."""
+        if not isinstance(node, dict) or set(node) != {"$ref"}:
+            return None
+        target = self.ws.resolve(str(node["$ref"]), pointer)
+        if not (target.pointer.startswith(_COMPONENT_PREFIX) and target.pointer.count("/") == 3):
+            return None
+        if target.pointer in self._in_progress or target.pointer in self._copying:
+            return None
+        resolved = self._peek(target.node, target.pointer)
+        if not isinstance(resolved, dict):
+            return None
+        self._copying.append(target.pointer)
+        try:
+            return self.walk(resolved, pointer, slot)
+        finally:
+            self._copying.pop()
 
     def _peek(self, node: object, ptr: str) -> object:
         """The schema behind a chain of ``$ref``s, without walking it."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import keyword
 import re
 
-from generator.words import camel, snake
+from generator.words import camel_keeping_acronyms, snake
 
 # Names the generated Python models cannot use as field names: keywords,
 # soft keywords and builtins/pydantic attributes the reference SDK also avoids.
@@ -30,7 +30,7 @@ def python_field(wire_name: str, override: str | None = None) -> str:
 
 
 def typescript_field(wire_name: str, override: str | None = None) -> str:
-    name = camel(override or wire_name) or "field"
+    name = camel_keeping_acronyms(override or wire_name) or "field"
     return "field" + name[0].upper() + name[1:] if name[0].isdigit() else name
 
 

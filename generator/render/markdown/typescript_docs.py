@@ -23,13 +23,17 @@ _NO_EXAMPLE = "// No examples available for this model"
 # The first version seen printing a const without default as its value
 # (1.642 printed its primitive type).
 CONST_LITERALS_SINCE = "1.768.0"
+# The first version seen to note an open enum in its example, not above its
+# values (1.690 and older: a paragraph).
+OPEN_ENUM_COMMENT_SINCE = "1.768.0"
 
 
 def typescript_docs(api: ir.Api, config: Config, examples: Examples | None = None) -> dict[str, str]:
     examples = examples or Examples(api)
     context = _Context(package=config.typescript_package, layout=TsLayout.of(config),
                        listed_examples=shows_listed_examples(config),
-                       const_literals=compat_at_least(config, CONST_LITERALS_SINCE))
+                       const_literals=compat_at_least(config, CONST_LITERALS_SINCE),
+                       open_enum_comment=compat_at_least(config, OPEN_ENUM_COMMENT_SINCE))
     files: dict[str, str] = {}
     for model in api.models:
         path = "typescript/docs/" + context.layout.doc_path(model.name.ts_namespace, model.name.typescript)
@@ -46,6 +50,9 @@ class _Context:
     listed_examples: bool
     const_literals: bool
     """Every const field shows its value; else only one with a default does."""
+    open_enum_comment: bool = False
+    """An open enum says so in a comment below its example (1.768); else in
+    a paragraph above its values."""
 
 
 def typescript_doc(api: ir.Api, examples: Examples, model: ir.Model, context: _Context) -> str:
@@ -61,8 +68,11 @@ def typescript_doc(api: ir.Api, examples: Examples, model: ir.Model, context: _C
             example = _example_usage(examples, model, package, layout)
             unrecognized = unrecognized_type(values) if is_open else ""
             shown = " | ".join([*(json.dumps(v, ensure_ascii=False) for v in values), *filter(None, [unrecognized])])
+            if unrecognized and context.open_enum_comment:
+                example += f"\n\n// Open enum: unrecognized values are captured as {unrecognized}"
             enum = DocView(name=name, description=description, example=example, values=shown,
-                           unrecognized=unrecognized, deprecated=model.deprecated)
+                           unrecognized="" if context.open_enum_comment else unrecognized,
+                           deprecated=model.deprecated)
             return render("typescript_enum.md.jinja", enum)
         case ir.Object():
             example = _example_usage(examples, model, package, layout)

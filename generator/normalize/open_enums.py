@@ -1,0 +1,48 @@
+"""``forwardCompatibleEnumsByDefault``: which enums are open.
+
+With the flag, Speakeasy opens the enums a response can carry (success or
+error bodies, at any depth), so that a server adding a value does not break
+the client; enums only sent in requests stay closed, and so does an enum of a
+single value (a constant in all but name).  An enum the spec declares open
+(``x-speakeasy-unknown-values``) is open anyway.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from generator import ir
+
+
+def open_response_enums(models: tuple[ir.Model, ...], operations: list[ir.Operation]) -> tuple[ir.Model, ...]:
+    by_id = {m.id: m for m in models}
+    stack = [ref for op in operations for r in op.responses if r.type is not None for ref in _refs(r.type)]
+    seen: set[str] = set()
+    while stack:
+        model_id = stack.pop()
+        if model_id in seen or model_id not in by_id:
+            continue
+        seen.add(model_id)
+        stack.extend(_refs(by_id[model_id].body))
+    return tuple(_opened(m) if m.id in seen else m for m in models)
+
+
+def _opened(model: ir.Model) -> ir.Model:
+    body = model.body
+    if not isinstance(body, ir.Enum) or body.open or len(body.values) < 2:
+        return model
+    return dataclasses.replace(model, body=dataclasses.replace(body, open=True))
+
+
+def _refs(node: object) -> list[str]:
+    """The model ids a type (or a model body) refers to directly."""
+    if isinstance(node, ir.Ref):
+        return [node.model]
+    if not dataclasses.is_dataclass(node):
+        return []
+    found: list[str] = []
+    for f in dataclasses.fields(node):
+        value = getattr(node, f.name)
+        for item in value if isinstance(value, tuple) else (value,):
+            found.extend(_refs(item))
+    return found
