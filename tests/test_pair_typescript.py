@@ -864,3 +864,40 @@ def test_const_beside_enum_is_a_constant_field_and_an_enum_model(tmp_path: Path)
     # walked after Card's const field
     assert docs[models + "cardtype.md"].startswith("# CardType\n")
     assert '"segment"' in docs[models + "type.md"]
+
+
+_UPLOAD = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /upload:
+    post:
+      operationId: upload
+      requestBody:
+        content:
+          multipart/form-data:
+            schema: {$ref: "#/components/schemas/UploadRequest"}
+      responses:
+        "200": {description: ok}
+components:
+  schemas:
+    File: {type: string, format: binary}
+    UploadRequest:
+      type: object
+      properties:
+        file: {$ref: "#/components/schemas/File"}
+      required: [file]
+"""
+
+
+def test_binary_component_reached_from_a_multipart_body_is_the_file_model(tmp_path: Path) -> None:
+    """A component reached from inside a multipart body is walked as part of
+    it: a ``format: binary`` component is the file model, named after it."""
+    docs = _docs(tmp_path, _UPLOAD)
+    models = "typescript/docs/models/components/"
+    assert (
+        "| `file` | [File](https://developer.mozilla.org/en-US/docs/Web/API/File) \\| "
+        "[Blob](https://developer.mozilla.org/en-US/docs/Web/API/Blob) \\| "
+        "[components.FileT](../../models/components/filet.md) |"
+    ) in " ".join(docs[models + "uploadrequest.md"].split())
+    assert list(_cells(docs[models + "filet.md"])) == ["fileName", "content"]

@@ -223,7 +223,7 @@ class Walker:
         target = self.ws.resolve(str(node["$ref"]), ptr)
         sibling_null = declares_null(node)
         if target.pointer.startswith(_COMPONENT_PREFIX) and target.pointer.count("/") == 3:
-            typed = self.component(target.pointer, target.node)
+            typed = self.component(target.pointer, target.node, slot.multipart)
             self.error_only[target.pointer] = self.error_only.get(target.pointer, True) and error_root
         else:
             if target.pointer in self._in_progress:
@@ -247,7 +247,11 @@ class Walker:
             return node
         return {k: v for k, v in node.items() if k not in _REF_ANNOTATIONS_30}
 
-    def component(self, pointer: str, node: object) -> Typed:
+    def component(self, pointer: str, node: object, multipart: bool = False) -> Typed:
+        """The type of a component, walked once.  A component first reached
+        from inside a multipart body is walked as part of it: its binary
+        strings (or itself, when it is one: ``File`` -> the file model
+        ``FileT``) are file objects."""
         done = self.components.get(pointer)
         if done is not None:
             return done
@@ -259,7 +263,7 @@ class Walker:
         base = class_word(key, "Schema")
         slot = Slot(
             root=base, klass=COMPONENT, role="component", owner=key,
-            namespace="components", request=False, base=base,
+            namespace="components", request=False, base=base, multipart=multipart,
         )
         self._in_progress.add(pointer)
         typed = self._alias(node, pointer, slot) or self.walk(node, pointer, slot)
