@@ -901,3 +901,34 @@ def test_binary_component_reached_from_a_multipart_body_is_the_file_model(tmp_pa
         "[components.FileT](../../models/components/filet.md) |"
     ) in " ".join(docs[models + "uploadrequest.md"].split())
     assert list(_cells(docs[models + "filet.md"])) == ["fileName", "content"]
+
+
+_RENAMED = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /embed:
+    post:
+      operationId: embed
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/EmbedRequest"}
+      responses:
+        "200": {description: ok}
+components:
+  schemas:
+    EmbedRequest:
+      type: object
+      properties:
+        input:
+          anyOf: [{type: string}, {type: array, items: {type: string}}]
+          x-speakeasy-name-override: inputs
+"""
+
+
+def test_inline_schema_of_a_renamed_property_is_named_after_the_new_name(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _RENAMED)
+    models = "typescript/docs/models/components/"
+    assert models + "inputs.md" in docs and models + "input.md" not in docs
+    assert _cells(docs[models + "embedrequest.md"])["inputs"][0] == "*components.Inputs*"

@@ -298,10 +298,12 @@ class Walker:
     def _field(self, name: str, schema: object, ptr: str, slot: Slot, required: bool, parent: str) -> ir.Field:
         if isinstance(schema, dict) and "$ref" in schema:
             schema = self.ref_object(schema)
-        typed = self.walk(schema, ptr, slot.property(class_word(name, "Field"), named_parent=True, parent=parent))
         own: Schema = schema if isinstance(schema, dict) else {}
-        desc = own.get("description") if "$ref" not in own else None
         override = own.get("x-speakeasy-name-override")
+        # an inline schema under a renamed property is named after the new name
+        base = class_word(override if isinstance(override, str) else name, "Field")
+        typed = self.walk(schema, ptr, slot.property(base, named_parent=True, parent=parent))
+        desc = own.get("description") if "$ref" not in own else None
         # a field typed Any (a union no value can pick) shows no example
         # either, not even the one its referenced schema declares
         untyped = isinstance(typed.type, ir.Any)
