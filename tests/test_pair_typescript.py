@@ -932,3 +932,42 @@ def test_inline_schema_of_a_renamed_property_is_named_after_the_new_name(tmp_pat
     models = "typescript/docs/models/components/"
     assert models + "inputs.md" in docs and models + "input.md" not in docs
     assert _cells(docs[models + "embedrequest.md"])["inputs"][0] == "*components.Inputs*"
+
+
+_TITLED = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /chat:
+    post:
+      operationId: chat
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                entry: {$ref: "#/components/schemas/Entry"}
+                system: {$ref: "#/components/schemas/SystemMessage"}
+      responses:
+        "200": {description: ok}
+components:
+  schemas:
+    Entry:
+      type: object
+      properties:
+        role: {type: string, enum: [assistant, user], title: Role}
+    SystemMessage:
+      type: object
+      properties:
+        role: {type: string, enum: [system]}
+"""
+
+
+def test_untitled_inline_schema_outranks_a_titled_one_for_a_name(tmp_path: Path) -> None:
+    """Under the older naming, a property schema without a ``title`` keeps
+    the short name against an earlier one whose title is that name."""
+    docs = _docs(tmp_path, _TITLED)
+    models = "typescript/docs/models/components/"
+    assert _cells(docs[models + "systemmessage.md"])["role"][0] == "[components.Role](../../models/components/role.md)"
+    assert _cells(docs[models + "entry.md"])["role"][0] == "[components.EntryRole](../../models/components/entryrole.md)"

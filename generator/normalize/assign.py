@@ -67,7 +67,7 @@ def assign_names(
         if families is not None:
             candidates = with_single_value(families.candidates(draft.id, candidates), draft.body, draft.slot)
         spec = NameSpec(key=draft.id, candidates=candidates, klass=draft.slot.klass, depth=draft.slot.depth,
-                        parent=draft.slot.parent)
+                        parent=draft.slot.parent, titled=draft.id in walker.titled)
         if draft.id not in lock.get("python", {}):
             py.place(spec)
         if draft.id not in lock.get("typescript", {}):

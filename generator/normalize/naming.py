@@ -35,10 +35,13 @@ class NameSpec:
     depth: int = 0
     parent: str = ""
     """The key whose current name a ``PARENT`` part stands for."""
+    titled: bool = False
+    """The schema has a ``title``: at equal rank it gives way to one that
+    has none (an untitled ``role`` enum keeps ``Role`` against a ``title: Role``)."""
 
     @property
-    def priority(self) -> tuple[int, int]:
-        return (self.klass, self.depth if self.klass in _DEPTH_RANKED else 0)
+    def priority(self) -> tuple[int, int, int]:
+        return (self.klass, self.depth if self.klass in _DEPTH_RANKED else 0, int(self.titled))
 
 
 # A candidate part standing for the parent model's name as finally resolved

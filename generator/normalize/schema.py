@@ -68,6 +68,8 @@ class Walker:
     use_examples: bool = True
     _deferred: list[tuple[Schema, str, Slot, bool]] = field(default_factory=list)
     """Enum models beside a ``const``, walked last."""
+    titled: set[str] = field(default_factory=set)
+    """Pointers of the schemas walked that carry a ``title`` (naming rank)."""
     constants: frozenset[str] = frozenset()
     """Pointers of one-value enums that are constants (inferred union
     discriminators, ``discriminators.discriminator_constants``)."""
@@ -90,6 +92,8 @@ class Walker:
         assert self.deviations is not None
         if not self._copying:  # a copy's nodes were (or will be) reported at their own place
             self.deviations.schema(node, ptr)
+        if isinstance(node.get("title"), str):
+            self.titled.add(ptr)
         nullable = declares_null(node)
         described = _annotation_description(node)
         node = _without_annotation_parts(node)
