@@ -88,6 +88,20 @@ def test_optional_fields_only_with_an_example_below_them() -> None:
     )
 
 
+def test_date_field_examples_print_as_dates() -> None:
+    # lapyme ReportPeriod: ``format: date`` with ``example: "2026-01-01"``
+    period = _model("ReportPeriod", ir.Object(fields=(
+        _field("start_date", ir.Primitive(kind="string", format="date"), example=ir.Json("2026-01-01")),
+        _field("note", STR, example=ir.Json("2026-01-01")),
+    )))
+    assert _example(_api(period), "ReportPeriod") == (
+        "let value: ReportPeriod = {\n"
+        '  startDate: new Date("2026-01-01"),\n'
+        '  note: "2026-01-01",\n'
+        "};"
+    )
+
+
 def test_defaults_show_only_for_objects_reached_through_a_union() -> None:
     tool = _model("Tool", ir.Object(fields=(_field("_id", STR, required=False, default=ir.Json("tool_1")),
                                             _field("key", STR))))

@@ -12,6 +12,7 @@ the rules of Speakeasy versions after 1.535 (``newer_rules(config)``).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -241,12 +242,19 @@ class _Draw:
 
     def _field(self, f: ir.Field, name: str, via_union: bool) -> JsValue:
         if f.example is not None:
-            return json_value(f.example.value)
+            return self._example(f.type, f.example.value)
         if f.nullable and self._examples.newer and self._faker.boolean(_NULL_PROBABILITY):
             return JsScalar("null")
         if via_union and not f.required and f.default is not None:
             return json_value(f.default.value)
         return self.value(f.type, name, via_union)
+
+    def _example(self, t: ir.TypeExpr, value: object) -> JsValue:
+        """A spec ``example``; on a date field (an RFCDate or Date) it prints
+        as a ``Date`` too (lapyme ``ReportPeriod.startDate``)."""
+        if isinstance(value, str) and is_date(t):
+            return JsScalar(f"new Date({json.dumps(value)})")
+        return json_value(value)
 
     def value(self, t: ir.TypeExpr, name: str, via_union: bool) -> JsValue:
         match t:
