@@ -102,6 +102,16 @@ def test_date_field_examples_print_as_dates() -> None:
     )
 
 
+def test_apart_object_union_members_print_their_own_doc() -> None:
+    # lapyme 1.768 Selection: the SelectionSpecific snippet repeats that doc's uuids
+    specific = _model("SelectionSpecific", ir.Object(fields=(
+        _field("ids", ir.Array(items=ir.Primitive(kind="string", format="uuid"))),)), ns="")
+    member = ir.UnionMember(type=ir.Ref(model="#/SelectionSpecific"), origin="#/x")
+    selection = _model("Selection", ir.Union(members=(member,)), ns="")
+    examples = Examples(_api(specific, selection))
+    assert examples.for_union_member("models.SelectionSpecific", member) == examples.for_model(specific)
+
+
 def test_defaults_show_only_for_objects_reached_through_a_union() -> None:
     tool = _model("Tool", ir.Object(fields=(_field("_id", STR, required=False, default=ir.Json("tool_1")),
                                             _field("key", STR))))

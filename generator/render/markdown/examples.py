@@ -112,7 +112,13 @@ class Examples:
     def for_union_member(self, heading: str, member: ir.UnionMember) -> JsValue:
         """A union doc's ``const value: <heading>`` snippet, seeded with the
         heading string itself."""
-        self._all_docs()  # the remembered objects first, whatever the call order
+        docs = self._all_docs()  # the remembered objects first, whatever the call order
+        # components apart: an object member prints its own doc's value
+        # (lapyme ``Selection``'s ``SelectionSpecific``: the same three uuids)
+        if member.example is None and isinstance(member.type, ir.Ref) and self.drawn_apart(member.type):
+            value = docs.get(member.type.model)
+            if value is not None:
+                return value
         return _Draw(self, Faker(java_hash_code(heading))).member(member, via_union=False)
 
     def model(self, model_id: str) -> ir.Model:
