@@ -112,6 +112,27 @@ def test_apart_object_union_members_print_their_own_doc() -> None:
     assert examples.for_union_member("models.SelectionSpecific", member) == examples.for_model(specific)
 
 
+def test_apart_arrays_with_an_example_below_hold_that_example() -> None:
+    # lapyme 1.768 SalesReportRequest.dimensions: anyOf [enum, string with an
+    # example] prints one item, the example, where other arrays draw a size
+    kinds = _model("Kind", ir.Enum(values=("date", "week", "month")), ns="")
+    union = _model("Dimension", ir.Union(members=(
+        ir.UnionMember(type=ir.Ref(model="#/Kind"), origin="#/a"),
+        ir.UnionMember(type=STR, origin="#/b", example=ir.Json("product_metafield:season")),
+    )), ns="")
+    request = _model("SalesReportRequest", ir.Object(fields=(
+        _field("dimensions", ir.Array(items=ir.Ref(model="#/Dimension"))),)), ns="")
+    value = Examples(_api(kinds, union, request)).for_model(request)
+    assert value is not None
+    assert print_declaration("let", "SalesReportRequest", value, True) == (
+        "let value: SalesReportRequest = {\n"
+        "  dimensions: [\n"
+        '    "product_metafield:season",\n'
+        "  ],\n"
+        "};"
+    )
+
+
 def test_defaults_show_only_for_objects_reached_through_a_union() -> None:
     tool = _model("Tool", ir.Object(fields=(_field("_id", STR, required=False, default=ir.Json("tool_1")),
                                             _field("key", STR))))

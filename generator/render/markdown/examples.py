@@ -206,6 +206,10 @@ class _Draw:
         match model.body:
             case ir.Enum(values=values):
                 return json_value(self._faker.array_element(values))
+            # components apart: a member with an example wins, no draw
+            # (lapyme ``SalesReportRequest.dimensions``: "product_metafield:season")
+            case ir.Union(members=members) if self._examples.apart and any(m.example is not None for m in members):
+                return self.member(next(m for m in members if m.example is not None), via_union=True, name=name)
             case ir.Union(members=members):
                 member = members[self._faker.int(max=len(members) - 1)] if len(members) > 1 else members[0]
                 # the newer rules keep the field's name for its member's value
@@ -265,7 +269,8 @@ class _Draw:
     def value(self, t: ir.TypeExpr, name: str, via_union: bool) -> JsValue:
         match t:
             case ir.Array(items=items):
-                if not self._examples.newer:
+                # components apart: an example below the items means one item
+                if not self._examples.newer or (self._examples.apart and self._examples.has_example(items)):
                     return JsArray((self.value(items, name, via_union),))
                 return JsArray(self._items(items, name, via_union))
             case ir.Map(values=values):
