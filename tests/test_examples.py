@@ -88,6 +88,51 @@ def test_optional_fields_only_with_an_example_below_them() -> None:
     )
 
 
+def test_date_field_examples_print_as_dates() -> None:
+    # lapyme ReportPeriod: ``format: date`` with ``example: "2026-01-01"``
+    period = _model("ReportPeriod", ir.Object(fields=(
+        _field("start_date", ir.Primitive(kind="string", format="date"), example=ir.Json("2026-01-01")),
+        _field("note", STR, example=ir.Json("2026-01-01")),
+    )))
+    assert _example(_api(period), "ReportPeriod") == (
+        "let value: ReportPeriod = {\n"
+        '  startDate: new Date("2026-01-01"),\n'
+        '  note: "2026-01-01",\n'
+        "};"
+    )
+
+
+def test_apart_object_union_members_print_their_own_doc() -> None:
+    # lapyme 1.768 Selection: the SelectionSpecific snippet repeats that doc's uuids
+    specific = _model("SelectionSpecific", ir.Object(fields=(
+        _field("ids", ir.Array(items=ir.Primitive(kind="string", format="uuid"))),)), ns="")
+    member = ir.UnionMember(type=ir.Ref(model="#/SelectionSpecific"), origin="#/x")
+    selection = _model("Selection", ir.Union(members=(member,)), ns="")
+    examples = Examples(_api(specific, selection))
+    assert examples.for_union_member("models.SelectionSpecific", member) == examples.for_model(specific)
+
+
+def test_apart_arrays_with_an_example_below_hold_that_example() -> None:
+    # lapyme 1.768 SalesReportRequest.dimensions: anyOf [enum, string with an
+    # example] prints one item, the example, where other arrays draw a size
+    kinds = _model("Kind", ir.Enum(values=("date", "week", "month")), ns="")
+    union = _model("Dimension", ir.Union(members=(
+        ir.UnionMember(type=ir.Ref(model="#/Kind"), origin="#/a"),
+        ir.UnionMember(type=STR, origin="#/b", example=ir.Json("product_metafield:season")),
+    )), ns="")
+    request = _model("SalesReportRequest", ir.Object(fields=(
+        _field("dimensions", ir.Array(items=ir.Ref(model="#/Dimension"))),)), ns="")
+    value = Examples(_api(kinds, union, request)).for_model(request)
+    assert value is not None
+    assert print_declaration("let", "SalesReportRequest", value, True) == (
+        "let value: SalesReportRequest = {\n"
+        "  dimensions: [\n"
+        '    "product_metafield:season",\n'
+        "  ],\n"
+        "};"
+    )
+
+
 def test_defaults_show_only_for_objects_reached_through_a_union() -> None:
     tool = _model("Tool", ir.Object(fields=(_field("_id", STR, required=False, default=ir.Json("tool_1")),
                                             _field("key", STR))))

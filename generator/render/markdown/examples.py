@@ -12,6 +12,7 @@ the rules of Speakeasy versions after 1.535 (``newer_rules(config)``).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -111,7 +112,13 @@ class Examples:
     def for_union_member(self, heading: str, member: ir.UnionMember) -> JsValue:
         """A union doc's ``const value: <heading>`` snippet, seeded with the
         heading string itself."""
-        self._all_docs()  # the remembered objects first, whatever the call order
+        docs = self._all_docs()  # the remembered objects first, whatever the call order
+        # components apart: an object member prints its own doc's value
+        # (lapyme ``Selection``'s ``SelectionSpecific``: the same three uuids)
+        if member.example is None and isinstance(member.type, ir.Ref) and self.drawn_apart(member.type):
+            value = docs.get(member.type.model)
+            if value is not None:
+                return value
         return _Draw(self, Faker(java_hash_code(heading))).member(member, via_union=False)
 
     def model(self, model_id: str) -> ir.Model:
@@ -199,6 +206,10 @@ class _Draw:
         match model.body:
             case ir.Enum(values=values):
                 return json_value(self._faker.array_element(values))
+            # components apart: a member with an example wins, no draw
+            # (lapyme ``SalesReportRequest.dimensions``: "product_metafield:season")
+            case ir.Union(members=members) if self._examples.apart and any(m.example is not None for m in members):
+                return self.member(next(m for m in members if m.example is not None), via_union=True, name=name)
             case ir.Union(members=members):
                 member = members[self._faker.int(max=len(members) - 1)] if len(members) > 1 else members[0]
                 # the newer rules keep the field's name for its member's value
@@ -241,17 +252,25 @@ class _Draw:
 
     def _field(self, f: ir.Field, name: str, via_union: bool) -> JsValue:
         if f.example is not None:
-            return json_value(f.example.value)
+            return self._example(f.type, f.example.value)
         if f.nullable and self._examples.newer and self._faker.boolean(_NULL_PROBABILITY):
             return JsScalar("null")
         if via_union and not f.required and f.default is not None:
             return json_value(f.default.value)
         return self.value(f.type, name, via_union)
 
+    def _example(self, t: ir.TypeExpr, value: object) -> JsValue:
+        """A spec ``example``; on a date field (an RFCDate or Date) it prints
+        as a ``Date`` too (lapyme ``ReportPeriod.startDate``)."""
+        if isinstance(value, str) and is_date(t):
+            return JsScalar(f"new Date({json.dumps(value)})")
+        return json_value(value)
+
     def value(self, t: ir.TypeExpr, name: str, via_union: bool) -> JsValue:
         match t:
             case ir.Array(items=items):
-                if not self._examples.newer:
+                # components apart: an example below the items means one item
+                if not self._examples.newer or (self._examples.apart and self._examples.has_example(items)):
                     return JsArray((self.value(items, name, via_union),))
                 return JsArray(self._items(items, name, via_union))
             case ir.Map(values=values):
