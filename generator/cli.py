@@ -71,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="sdkgen", description="Generate Python and TypeScript SDKs and docs from an OpenAPI spec.",
         formatter_class=raw, epilog=_EPILOG,
     )
-    parser.add_argument("--version", action="version", version=f"sdkgen {_version()}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show sdkgen's version and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, text: str, description: str | None = None) -> argparse.ArgumentParser:
@@ -124,6 +124,16 @@ def _output_flags(p: argparse.ArgumentParser) -> None:
 def _overlay_flag(p: argparse.ArgumentParser) -> None:
     p.add_argument("--overlay", action="append", type=Path, metavar="FILE",
                    help="OpenAPI Overlay applied after those of the config; repeat for several, in order")
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, reading the installed version only when asked (package
+    metadata costs tens of milliseconds on every run otherwise)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(f"sdkgen {_version()}")  # on stdout, as argparse's own version action
+        parser.exit()
 
 
 def _version() -> str:

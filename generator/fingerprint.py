@@ -30,7 +30,7 @@ def file_digest(path: Path) -> str | None:
 @lru_cache(maxsize=1)
 def generator_digest() -> str:
     """The generator's source and templates (and nothing machine-specific)."""
-    from generator.render.env import templates_dir
+    from generator.templates_path import templates_dir
 
     h = hashlib.sha256()
     for root in (_PACKAGE, templates_dir()):

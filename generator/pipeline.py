@@ -11,19 +11,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from generator import ir, output_cache
+from typing import TYPE_CHECKING
+
+from generator import output_cache
 from generator.config import Config
 from generator.diagnostics import Diagnostic, SpecError, fail
-from generator.format import format_plan
-from generator.loader import load_spec
-from generator.normalize import normalize
-from generator.parallel import run_split
-from generator.lockfile import lock_text, read_lock
-from generator.normalize.assign import NameLock
 from generator.fingerprint import fingerprint, relative_to, still_matches
 from generator.write import Drift, compare_tree, files_intact, read_manifest, write_file, write_tree
 
-Renderer = Callable[[ir.Api, Config], dict[str, str]]
+if TYPE_CHECKING:
+    # The no-change fast path (`up_to_date`) must not pay for importing the
+    # loader, the normalizer or black: those are imported where they run.
+    from generator import ir
+    from generator.normalize.assign import NameLock
+
+Renderer = Callable[["ir.Api", Config], dict[str, str]]
 Stage = Callable[[str], None]
 """Told the name of each stage as it starts (load, normalize, render, write, compare):
 the CLI's progress display.  Reporting only; it cannot change the result."""
@@ -71,6 +73,9 @@ def build_plan(
     config: Config, strict: bool = False, reset_names: bool = False, stage: Stage = _quiet_stage
 ) -> Result:
     """Everything but writing: the formatted file plan, or ``SpecError``."""
+    from generator.format import format_plan
+    from generator.lockfile import lock_text, read_lock
+
     if config.spec is None:
         raise fail("SG030", "no spec given (pass SPEC or set `spec` in [tool.sdkgen])")
     lock = None if reset_names else read_lock(config.lock_file)
@@ -99,6 +104,8 @@ def _render_all(api: ir.Api, config: Config) -> tuple[list[tuple[Renderer, bool]
     def job(render: Renderer) -> Callable[[], dict[str, str]]:
         return lambda: render(api, config)
 
+    from generator.parallel import run_split
+
     code, docs = run_split([job(r) for (r, _), d in zip(renderers, is_doc) if not d],
                            [job(r) for (r, _), d in zip(renderers, is_doc) if d])
     code_files, doc_files = iter(code), iter(docs)
@@ -117,6 +124,9 @@ def _load(
     spec: Path, config: Config, strict: bool, lock: NameLock | None, stage: Stage = _quiet_stage
 ) -> tuple[ir.Api, list[Diagnostic], list[Path]]:
     stage("load")
+    from generator.loader import load_spec
+    from generator.normalize import normalize
+
     ws, sink = load_spec(spec, _display(spec), config.overlays)
     stage("normalize")
     api = normalize(ws, config, sink, lock)

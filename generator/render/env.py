@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import jinja2
 
-
-def templates_dir() -> Path:
-    """``templates/`` of a source checkout, or the copy inside a wheel."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "templates", here.parent / "templates"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("sdkgen templates directory not found")
+from generator.templates_path import templates_dir
 
 
 @lru_cache(maxsize=None)
