@@ -235,21 +235,18 @@ class Walker:
             self._in_progress.add(target.pointer)
             typed = self.walk(target.node, ptr, slot)
             self._in_progress.discard(target.pointer)
-        # Keywords beside a $ref are ignored (OpenAPI 3.0 semantics, kept by
-        # Speakeasy for 3.1 too): the field shows the target's description.
+        # The target's description, never one beside the $ref (see ref_object).
         return Typed(typed.type, typed.nullable or sibling_null, typed.description)
 
     def ref_object(self, node: Schema) -> Schema:
-        """A ``$ref`` object as the document's version reads it.  OpenAPI 3.0
-        ignores the siblings of ``$ref``, so a ``description`` or ``example``
-        written beside it gives way to the referenced schema's (3.1 keeps
-        them: there ``$ref`` is an ordinary keyword).  Only these annotations
-        are dropped: what Speakeasy does with other siblings there is not
-        known."""
-        assert self.deviations is not None
-        if self.deviations.version31 or not _REF_ANNOTATIONS_30.intersection(node):
+        """A ``$ref`` object without the annotations written beside it: a
+        ``description`` or ``example`` there gives way to the referenced
+        schema's.  That is OpenAPI 3.0's rule, and Speakeasy applies it to 3.1
+        documents too (where ``$ref`` siblings are allowed).  Other siblings
+        (``nullable``...) are kept: they change the type, not its annotations."""
+        if not _REF_ANNOTATIONS.intersection(node):
             return node
-        return {k: v for k, v in node.items() if k not in _REF_ANNOTATIONS_30}
+        return {k: v for k, v in node.items() if k not in _REF_ANNOTATIONS}
 
     def component(self, pointer: str, node: object, multipart: bool = False) -> Typed:
         """The type of a component, walked once.  A component first reached
@@ -500,7 +497,7 @@ class Walker:
 
 
 # Siblings of ``$ref`` that an OpenAPI 3.0 document does not get to state.
-_REF_ANNOTATIONS_30 = frozenset({"description", "example"})
+_REF_ANNOTATIONS = frozenset({"description", "example"})
 
 # Keywords that describe a schema without changing the values it accepts: an
 # ``allOf: [{$ref}]`` with only these beside it is still just the reference
