@@ -414,6 +414,12 @@ def _check_model_dirs(merged: dict[str, object]) -> None:
             raise fail("SG030", f"{name.replace('_', '-')} must be a relative path of plain names, not {value!r}")
 
 
+# The first Speakeasy version seen to take a schema's `examples[0]` as its
+# example (1.535 ignored `examples`; every newer golden uses it): the
+# normalizer (union members) and the docs (the Example column) both follow it.
+LISTED_EXAMPLES_SINCE = "1.637.0"
+
+
 def compat_at_least(config: Config, version: str) -> bool:
     """Whether the output should follow Speakeasy ``version`` or newer:
     true with no compat version (sdkgen follows the newest behaviour)."""

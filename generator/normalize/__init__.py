@@ -15,7 +15,7 @@ import dataclasses
 from typing import Any
 
 from generator import ir
-from generator.config import Config, compat_at_least
+from generator.config import LISTED_EXAMPLES_SINCE, Config, compat_at_least
 from generator.diagnostics import Sink, fail
 from generator.loader import Workspace
 from generator.normalize.discriminators import discriminator_constants
@@ -29,15 +29,11 @@ from generator.normalize.schema import Draft, Walker
 from generator.normalize.security import GLOBAL_SECURITY, requirements
 from generator.words import pascal
 
-# The first Speakeasy version seen to take a schema's `examples[0]` as its
-# example (1.535 ignored `examples`; every newer golden uses it).
-EXAMPLES_COUNT_SINCE = "1.637.0"
-
 
 def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None = None) -> ir.Api:
     doc = check_document(ws)
     check_info(doc, sink)
-    walker = Walker(ws, sink, use_examples=compat_at_least(config, EXAMPLES_COUNT_SINCE),
+    walker = Walker(ws, sink, use_examples=compat_at_least(config, LISTED_EXAMPLES_SINCE),
                     constants=discriminator_constants(ws) if config.pre_apply_union_discriminators else frozenset())
     global_headers = _global_headers(doc)
     schemes = _security_schemes(doc)

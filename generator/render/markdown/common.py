@@ -11,7 +11,7 @@ from functools import lru_cache
 import jinja2
 
 from generator import ir
-from generator.config import Config, compat_at_least
+from generator.config import LISTED_EXAMPLES_SINCE, Config, compat_at_least
 from generator.render.env import environment
 from generator.render.markdown.table import render_table
 from generator.words import snake
@@ -19,7 +19,6 @@ from generator.words import snake
 REQUIRED = ":heavy_check_mark:"
 OPTIONAL = ":heavy_minus_sign:"
 NO_DESCRIPTION = "N/A"
-LISTED_EXAMPLES_SINCE = "1.637.0"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
