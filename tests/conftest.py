@@ -27,3 +27,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 # The output cache (generator/output_cache.py) lives in the user's cache
 # directory; tests that want it point SDKGEN_CACHE_DIR at their own folder.
 os.environ["SDKGEN_CACHE_DIR"] = "off"
+
+
+def spec_api(tmp_path: Path, text: str, config: object = None) -> object:
+    """The IR of a small spec written (dedented) to ``tmp_path/spec.yaml``:
+    the normalizer run as the pipeline runs it, diagnostics located."""
+    import textwrap
+
+    from generator.config import Config
+    from generator.diagnostics import Sink
+    from generator.loader import load
+    from generator.normalize import normalize
+
+    path = tmp_path / "spec.yaml"
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    ws = load(path)
+    return normalize(ws, config if isinstance(config, Config) else Config(), Sink(locator=ws.locate))

@@ -3,23 +3,19 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
+from typing import cast
+
+from conftest import spec_api
 
 from generator import ir
 from generator.config import Config
-from generator.diagnostics import Sink
-from generator.loader import load
-from generator.normalize import normalize
 from generator.normalize.naming import COMPONENT, PARENT, NameSpec
 from generator.normalize.symmetric import SymmetricRegistry
 
 
 def _api(tmp_path: Path, text: str, feb2025: bool = True) -> ir.Api:
-    path = tmp_path / "spec.yaml"
-    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
-    ws = load(path)
-    return normalize(ws, Config(name_resolution_feb2025=feb2025), Sink(locator=ws.locate))
+    return cast(ir.Api, spec_api(tmp_path, text, Config(name_resolution_feb2025=feb2025)))
 
 
 def _names(api: ir.Api) -> set[str]:

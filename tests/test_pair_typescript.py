@@ -7,22 +7,18 @@ behaves differently, both are checked.
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
+from typing import cast
+
+from conftest import spec_api
 
 from generator import ir
 from generator.config import Config
-from generator.diagnostics import Sink
-from generator.loader import load
-from generator.normalize import normalize
 from generator.render.markdown import render_typescript_docs
 
 
 def _api(tmp_path: Path, text: str, config: Config | None = None) -> ir.Api:
-    path = tmp_path / "spec.yaml"
-    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
-    ws = load(path)
-    return normalize(ws, config or Config(), Sink(locator=ws.locate))
+    return cast(ir.Api, spec_api(tmp_path, text, config))
 
 
 def _docs(tmp_path: Path, text: str, config: Config | None = None) -> dict[str, str]:
