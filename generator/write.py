@@ -97,18 +97,15 @@ def _fill_stage(stage: Path, out: Path, plan: dict[str, str], fingerprint: dict[
     _make_parents(stage, order)
     old = str(out) if out.is_dir() else None
 
-    def put(rel: str) -> None:
+    for rel in order:
         data = plan[rel].encode("utf-8")
         target = os.path.join(stage, rel)
         if old is not None and _reuse(os.path.join(old, rel), target, data):
-            return
+            continue
         if link_dir is not None and _link(os.path.join(link_dir, rel), target):
-            return
+            continue
         with open(target, "wb") as handle:
             handle.write(data)
-
-    for rel in order:
-        put(rel)
     (stage / MANIFEST).write_text(manifest_text(plan, fingerprint), encoding="utf-8")
     if out.is_dir():
         _carry_over_unowned(out, stage, owned_files(out) | set(plan))
@@ -167,16 +164,10 @@ def _carry_over_unowned(out: Path, stage: Path, owned: set[str]) -> None:
             if src.is_symlink():
                 os.symlink(os.readlink(src), dst)
             else:
-                _link_or_copy(src, dst)
-
-
-def _link_or_copy(src: Path, dst: Path) -> None:
-    """The stage is a sibling of OUT, so a hard link usually works and keeps
-    a user's big folders (a real node_modules) cheap to carry over."""
-    try:
-        os.link(src, dst)
-    except OSError:
-        shutil.copy2(src, dst)
+                # the stage is a sibling of OUT, so a hard link usually works
+                # and keeps a user's big folders (a real node_modules) cheap
+                if not _link(str(src), str(dst)):
+                    shutil.copy2(src, dst)
 
 
 _RENAME_EXCHANGE = 2
