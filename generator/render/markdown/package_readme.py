@@ -248,7 +248,10 @@ def _servers_table(api: ir.Api, index_arg: str) -> str:
     if not api.servers:
         return ""
     described = any(s.description for s in api.servers)
-    rows = [[f"{i}", f"`{s.url}`"] + ([s.description or ""] if described else []) for i, s in enumerate(api.servers)]
+    # The README is sdkgen's own format (no Speakeasy bytes to match), so a
+    # backslash in a description is escaped too: `\|` must not end the cell.
+    rows = [[f"{i}", f"`{s.url}`"] + ([(s.description or "").replace("\\", "\\\\")] if described else [])
+            for i, s in enumerate(api.servers)]
     return render_table([index_arg, "Server"] + (["Description"] if described else []), rows)
 
 
