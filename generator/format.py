@@ -13,20 +13,19 @@ from __future__ import annotations
 
 from typing import Callable
 
-import black
-import black.mode
-import black.parsing
-
 from generator.diagnostics import fail
 
 Formatter = Callable[[str], str]
 
-_MODE = black.Mode(target_versions={black.mode.TargetVersion.PY311})
-
 
 def _python(source: str) -> str:
+    # Imported on first use: every renderer emits black's style today, and
+    # importing black alone takes about 0.1 s of each run.
+    import black
+    import black.parsing
+
     try:
-        return black.format_str(source, mode=_MODE)
+        return black.format_str(source, mode=black.Mode(target_versions={black.TargetVersion.PY311}))
     except black.parsing.InvalidInput as exc:  # a renderer bug, but still no traceback
         raise fail("SG900", f"internal error: generated Python does not parse: {exc}") from None
 

@@ -123,3 +123,17 @@ def test_validate_accepts_the_project_spec() -> None:
     from generator.validate import validate
 
     assert validate(SPEC, "sessions.yaml", Config()) == []
+
+
+def test_yaml_positions_come_from_the_parse_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A YAML spec is composed once: locating a diagnostic reuses the node
+    tree the data came from instead of composing the file again."""
+    import yaml
+
+    def no_second_compose(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the spec was composed a second time")
+
+    monkeypatch.setattr(yaml, "compose", no_second_compose)
+    spec = _spec(tmp_path, _OP.replace("SCHEMA", "{$ref: '#/components/schemas/Missing'}"))
+    diags = _error(spec).diagnostics
+    assert [(d.code, d.span.line if d.span else None) for d in diags] == [("SG010", 14)]

@@ -137,3 +137,18 @@ def test_signatures_are_black_stable(n: int) -> None:
             text = "\n".join(["class C:", *def_lines("    ", head, many, ret, exploded=True), "        pass", ""])
             assert black.format_str(text, mode=_MODE) == text
     assert param_lines("    ", Param("self")) == ["    self,"]
+
+
+def test_a_run_that_formats_nothing_does_not_import_black(tmp_path) -> None:
+    """black's import alone is about 0.1 s of a cold run: it is paid only when
+    some file needs formatting (none does today), and jsonpath only with overlays."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from generator.cli import main\n"
+            f"main(['generate', {str(SPEC)!r}, '-o', {str(tmp_path / 'out')!r}, '-q'])\n"
+            "print(sorted(m for m in ('black', 'jsonpath') if m in sys.modules))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == "[]"
+    assert (tmp_path / "out").is_dir()

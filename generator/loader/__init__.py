@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Sequence
 
 from generator.diagnostics import Sink
-from generator.loader.overlay import apply_overlays
 from generator.loader.refs import Resolved, Workspace, load
 
 
@@ -31,7 +30,11 @@ def load_spec(path: Path, display: str, overlays: Sequence[Path] = ()) -> tuple[
     ws = load(path, display=display)
     sink = Sink(locator=ws.locate)
     sink.items.extend(ws.notes)
-    apply_overlays(ws, [(o, _shown(o)) for o in overlays], sink)
+    if overlays:
+        # jsonpath, which overlays need, takes longer to import than most specs to load
+        from generator.loader.overlay import apply_overlays
+
+        apply_overlays(ws, [(o, _shown(o)) for o in overlays], sink)
     return ws, sink
 
 

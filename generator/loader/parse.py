@@ -37,15 +37,26 @@ def read_text(path: Path, display: str) -> str:
 
 
 def parse_text(text: str, display: str) -> object:
-    """Decode JSON or YAML.  JSON is tried first when the text looks like it,
-    because ``json`` is several times faster than any YAML loader."""
+    """Decode JSON or YAML (see ``parse_document``)."""
+    return parse_document(text, display)[0]
+
+
+def parse_document(text: str, display: str) -> tuple[object, PositionIndex]:
+    """Decode JSON or YAML, with the index of its positions.  JSON is tried
+    first when the text looks like it, because ``json`` is several times
+    faster than any YAML loader.  YAML is composed once: the node tree that
+    yields the data also gives the positions, so a warning does not pay for
+    composing the file a second time."""
     if text.lstrip().startswith(("{", "[")):
         try:
-            return json.loads(text)
+            return json.loads(text), PositionIndex(text, display)
         except json.JSONDecodeError:
             pass  # maybe YAML flow style; the YAML error below is the one to show
+    loader = _SpecLoader(text)
     try:
-        return yaml.load(text, Loader=_SpecLoader)  # noqa: S506 - a safe loader
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+        return data, PositionIndex(text, display, root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -53,6 +64,8 @@ def parse_text(text: str, display: str) -> object:
         raise fail("SG002", f"YAML syntax error: {problem}", span=Span(display, line, col)) from None
     except yaml.YAMLError as exc:
         raise fail("SG002", f"YAML error: {exc}", span=Span(display, 1, 1)) from None
+    finally:
+        loader.dispose()
 
 
 def unescape(token: str) -> str:
@@ -71,10 +84,10 @@ class PositionIndex:
     """Finds the line and column of a JSON pointer by composing the YAML node
     tree once, on first use (JSON is valid YAML for this purpose)."""
 
-    def __init__(self, text: str, display: str) -> None:
+    def __init__(self, text: str, display: str, root: yaml.Node | None = None) -> None:
         self._text = text
         self._display = display
-        self._root: yaml.Node | None = None
+        self._root: yaml.Node | None = root
 
     def locate(self, pointer: str) -> Span:
         try:

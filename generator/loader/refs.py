@@ -8,7 +8,7 @@ from typing import Callable
 
 from generator.diagnostics import Diagnostic, Span, SpecError, fail
 from generator.loader import swagger2
-from generator.loader.parse import PositionIndex, parse_text, read_text, split_pointer
+from generator.loader.parse import PositionIndex, parse_document, read_text, split_pointer
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,7 @@ class Workspace:
         self.root_path = root_path
         self.display = display
         self.text = text
-        self._docs: dict[str, _Doc] = {"": _Doc(parse_text(text, display), PositionIndex(text, display))}
+        self._docs: dict[str, _Doc] = {"": _Doc(*parse_document(text, display))}
         self._base = root_path.parent
         self.origins = Origins()
         self.converted_from: str | None = None
@@ -146,7 +146,7 @@ class Workspace:
             text = read_text(path, file)
         except SpecError:
             raise fail("SG012", f"$ref {ref!r}: cannot read file {file!r}", at, self.locate(at)) from None
-        doc = _Doc(parse_text(text, file), PositionIndex(text, file))
+        doc = _Doc(*parse_document(text, file))
         if self._on_load is not None:
             self._on_load(doc.data)
         self._docs[file] = doc
