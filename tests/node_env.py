@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.examples.faker_data import FAKER_VERSION, PACKAGE, cache_dir
+from generator.examples.faker_data import FAKER_VERSION, PACKAGE
+from generator.user_cache import cache_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".node-cache"

@@ -94,3 +94,27 @@ def test_off_stores_nothing(project: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert output_cache.cache_root() is None
     assert _generate(project, "a") == 0
     assert not (project / "cache").exists()
+
+
+def test_compiled_templates_are_cached_per_user_and_change_nothing(tmp_path: Path) -> None:
+    """Jinja's bytecode cache holds sdkgen's compiled templates in the user
+    cache; output with and without it is the same bytes."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "spec.yaml").write_text(SPEC, encoding="utf-8")
+    (tmp_path / "pet.yaml").write_text(PET, encoding="utf-8")
+
+    def generate(out: str, **env: str) -> dict[str, bytes]:
+        subprocess.run([sys.executable, "-m", "generator.cli", "generate", "spec.yaml", "-o", out, "-q",
+                        "--target", "python", "--target", "typescript"],
+                       cwd=tmp_path, check=True, env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "home"), **env})
+        return {str(p.relative_to(tmp_path / out)): p.read_bytes()
+                for p in sorted((tmp_path / out).rglob("*")) if p.is_file()}
+
+    first = generate("a")
+    compiled = list((tmp_path / "home" / "sdkgen" / "templates").iterdir())
+    assert len(compiled) > 20  # every template used, python, typescript and docs
+    assert generate("b") == first  # read back from the cache
+    assert generate("c", SDKGEN_TEMPLATE_CACHE="off") == first

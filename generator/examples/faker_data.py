@@ -28,6 +28,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.user_cache import cache_dir
+
 FAKER_VERSION = "9.7.0"
 PACKAGE = "@faker-js/faker"
 ENV_VAR = "SDKGEN_NODE_MODULES"
@@ -97,12 +99,6 @@ class FakerData:
 
     tables: dict[str, object] | None
     problem: str = ""
-
-
-def cache_dir() -> Path:
-    """sdkgen's per-user cache: ``$XDG_CACHE_HOME/sdkgen`` or ``~/.cache/sdkgen``."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sdkgen"
 
 
 def install_hint() -> str:
