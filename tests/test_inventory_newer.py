@@ -535,3 +535,37 @@ def test_maintain_openapi_order_false_sorts_fields_but_keeps_the_body_last(tmp_p
         wrapper = api.operations[0].request_model
         assert wrapper is not None
         assert [f.wire_name for f in _fields_list(api, wrapper)] == request
+
+
+_CONST_SPEC = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /events:
+    get:
+      operationId: getEvent
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {$ref: '#/components/schemas/Event'}}}
+components:
+  schemas:
+    Event:
+      type: object
+      required: [type, id, mode]
+      properties:
+        type: {type: string, const: created}
+        mode: {type: string, const: live, default: live}
+        id: {type: string}
+"""
+
+
+def test_const_fields_always_optional_makes_constant_fields_optional_with_their_value(tmp_path: Path) -> None:
+    strict = _fields(_api(tmp_path, _CONST_SPEC), "#/components/schemas/Event")
+    assert [(n, f.required) for n, f in strict.items()] == [("type", True), ("mode", True), ("id", True)]
+    assert strict["type"].default is None
+
+    relaxed = _fields(_api(tmp_path, _CONST_SPEC, Config(const_fields_always_optional=True)),
+                      "#/components/schemas/Event")
+    assert [(n, f.required) for n, f in relaxed.items()] == [("type", False), ("mode", False), ("id", True)]
+    assert relaxed["type"].default == ir.Json("created") and relaxed["mode"].default == ir.Json("live")

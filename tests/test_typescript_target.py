@@ -303,6 +303,13 @@ def kitchen_sink() -> ir.Api:
         # Compiles, but zod 3 reads an absent `__proto__` key as Object.prototype,
         # so only the compile test uses this one.
         _model("Proto", "components", ir.Object(fields=(_field("__proto__", STRING, required=False),))),
+        # optional fields with defaults: the outbound schema sends what fits the wire type
+        _model("Defaults", "operations", ir.Object(fields=(
+            dataclasses.replace(_field("version", ir.Literal(value="v1"), required=False), default=ir.Json("v1")),
+            dataclasses.replace(_field("retries", ir.Primitive(kind="integer"), required=False), default=ir.Json(3)),
+            dataclasses.replace(_field("since", DATE_TIME, required=False), default=ir.Json("2020-01-01T00:00:00Z")),
+            dataclasses.replace(_field("odd", STRING, required=False), default=ir.Json(7)),
+        ))),
         _model("Oops", "errors", ir.Object(fields=(_field("node", node, required=False),
                                                    _field("error_code", STRING)))),
     ]
@@ -383,6 +390,8 @@ assert.equal(k.extra.age, 3);
 assert.deepEqual(JSON.parse(ops.kitchenToJSON(k)), wire);
 assert.throws(() => ops.Extra$inboundSchema.parse({ first_name: "A", age: "old" }));
 assert.ok(!ops.kitchenFromJSON(JSON.stringify({ ...wire, kind: "other" })).ok);
+assert.deepEqual(JSON.parse(ops.defaultsToJSON({})), { version: "v1", retries: 3 });
+assert.deepEqual(ops.Defaults$inboundSchema.parse({}), {});
 """
 
 

@@ -22,6 +22,7 @@ from generator.normalize.discriminators import discriminator_constants
 from generator.normalize.api_checks import check_document, check_field_names, check_info, check_operations
 from generator.normalize.assign import NameLock, assign_names
 from generator.normalize.naming import COMPONENT
+from generator.normalize.const_fields import optional_const_fields
 from generator.normalize.open_enums import open_response_enums
 from generator.normalize.context import Slot
 from generator.normalize.operation import METHODS, OperationWalker, retry_policy, timeout_ms
@@ -58,6 +59,8 @@ def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None =
     models = tuple(_finish(d, names[d.id], walker, config.maintain_openapi_order) for d in walker.drafts.values())
     if config.forward_compatible_enums:
         models = open_response_enums(models, operations)
+    if config.const_fields_always_optional:
+        models = optional_const_fields(models)
     check_field_names(models, sink)
     info = _mapping(doc.get("info"))
     return ir.Api(

@@ -37,8 +37,35 @@ def zod_field(f: ir.Field, scope: Scope, outbound: bool = False) -> str:
     if f.nullable:
         text += ".nullable()"
     if not f.required:
-        text += ".optional()"
+        default = _wire_default(f) if outbound else None
+        text += f".default({default})" if default is not None else ".optional()"
     return text
+
+
+def _wire_default(f: ir.Field) -> str | None:
+    """The default an outbound schema fills in for an omitted optional field,
+    as a TypeScript literal: the server gets the value the spec documents
+    (a constant field made optional sends its constant).  Only where the
+    default is a value of the field's own wire type: a default the schema
+    would reject, or one that must pass a transform first (dates), is left
+    to the server."""
+    if f.default is None:
+        return None
+    value = f.default.value
+    match f.type:
+        case ir.Literal(value=constant):
+            fits = value == constant and type(value) is type(constant)
+        case ir.Primitive(kind="string", format=fmt):
+            fits = isinstance(value, str) and fmt not in ("date", "date-time", "binary")
+        case ir.Primitive(kind="boolean"):
+            fits = isinstance(value, bool)
+        case ir.Primitive(kind="integer"):
+            fits = isinstance(value, int) and not isinstance(value, bool)
+        case ir.Primitive(kind="number"):
+            fits = isinstance(value, (int, float)) and not isinstance(value, bool)
+        case _:
+            fits = False
+    return ts_literal(value) if fits else None
 
 
 @dataclass(frozen=True, slots=True)

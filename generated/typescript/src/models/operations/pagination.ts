@@ -31,7 +31,7 @@ export type Pagination$Outbound = {
 export const Pagination$outboundSchema: z.ZodType<Pagination$Outbound, z.ZodTypeDef, Pagination> = z
   .object({
     page: z.number().optional(),
-    limit: z.number().optional(),
+    limit: z.number().default(50),
     lastId: z.string().nullable().optional(),
     firstId: z.string().nullable().optional(),
   });
