@@ -134,6 +134,9 @@ class UnionMember:
 class Union:
     members: tuple[UnionMember, ...]
     discriminator: str | None = None
+    open: bool = False
+    """Forward-compatible: a value no member accepts is kept as an unknown
+    variant instead of failing the parse (``forwardCompatibleUnionsByDefault``)."""
 
 
 ModelBody: TypeAlias = _U[Object, Enum, Union]

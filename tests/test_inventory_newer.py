@@ -569,3 +569,45 @@ def test_const_fields_always_optional_makes_constant_fields_optional_with_their_
                       "#/components/schemas/Event")
     assert [(n, f.required) for n, f in relaxed.items()] == [("type", False), ("mode", False), ("id", True)]
     assert relaxed["type"].default == ir.Json("created") and relaxed["mode"].default == ir.Json("live")
+
+
+_UNIONS_SPEC = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /pets:
+    post:
+      operationId: addPet
+      requestBody:
+        content: {application/json: {schema: {$ref: '#/components/schemas/NewPet'}}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  pet: {$ref: '#/components/schemas/Pet'}
+                  value: {oneOf: [{type: string}, {type: integer}]}
+components:
+  schemas:
+    Pet:
+      oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+      discriminator: {propertyName: kind}
+    NewPet:
+      oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+      discriminator: {propertyName: kind}
+    Cat: {type: object, required: [kind], properties: {kind: {type: string, const: cat}}}
+    Dog: {type: object, required: [kind], properties: {kind: {type: string, const: dog}}}
+"""
+
+
+def test_forward_compatible_unions_open_the_response_unions_the_setting_names(tmp_path: Path) -> None:
+    def open_unions(setting: str) -> list[str]:
+        api = _api(tmp_path, _UNIONS_SPEC, Config(forward_compatible_unions=setting))  # type: ignore[arg-type]
+        return sorted(m.name.typescript for m in api.models if isinstance(m.body, ir.Union) and m.body.open)
+
+    assert open_unions("false") == []
+    assert open_unions("tagged-only") == ["Pet"]  # the request's NewPet stays closed
+    assert open_unions("all") == ["Pet", "Value"]

@@ -436,7 +436,23 @@ def _strategies_api() -> ir.Api:
                           _model("Either", "components", ir.Union(members=(
                               ir.UnionMember(type=_ref("components", "Small"), origin="#/e/0"),
                               ir.UnionMember(type=_ref("components", "Big"), origin="#/e/1")))),
-                          _model("Colour", "components", ir.Enum(values=("red", "blue")))))
+                          _model("Colour", "components", ir.Enum(values=("red", "blue"))),
+                          *_open_union_models()))
+
+
+def _open_union_models() -> tuple[ir.Model, ...]:
+    """Forward-compatible unions (``Union.open``): tagged, and untagged."""
+    cat = ir.Object(fields=(_field("kind", ir.Literal(value="cat")), _field("lives", ir.Primitive(kind="integer"),
+                                                                          required=False)))
+    dog = ir.Object(fields=(_field("kind", _ref("components", "DogKind")), _field("good", ir.Primitive(kind="boolean"))))
+    pet = ir.Union(members=(ir.UnionMember(type=_ref("components", "Cat"), origin="#/p/0"),
+                            ir.UnionMember(type=_ref("components", "Dog"), origin="#/p/1")),
+                   discriminator="kind", open=True)
+    value = ir.Union(members=(ir.UnionMember(type=STRING, origin="#/v/0"),
+                              ir.UnionMember(type=ir.Primitive(kind="integer"), origin="#/v/1")), open=True)
+    return (_model("Cat", "components", cat), _model("Dog", "components", dog),
+            _model("DogKind", "components", ir.Enum(values=("dog",))),
+            _model("Pet", "components", pet), _model("Value", "components", value))
 
 
 STRATEGIES_RUNTIME = r"""
@@ -447,6 +463,19 @@ const both = components.Either$inboundSchema.parse({ a: "x", b: "y" });
 assert.deepEqual(both, EXPECTED_UNION);
 const colour = components.Colour$inboundSchema.safeParse("green");
 assert.equal(colour.success, EXPECTED_OPEN);
+
+// forward-compatible unions: an unknown tag is kept, a known tag must still parse
+const bird = components.Pet$inboundSchema.parse({ kind: "bird", wings: 2 });
+assert.deepEqual(bird, { isUnknown: true, raw: { kind: "bird", wings: 2 } });
+assert.deepEqual(components.Pet$outboundSchema.parse(bird), { kind: "bird", wings: 2 });
+assert.deepEqual(components.Pet$inboundSchema.parse({ kind: "dog", good: true }), { kind: "dog", good: true });
+assert.ok(!components.Pet$inboundSchema.safeParse({ kind: "dog" }).success);
+assert.ok(!components.Pet$inboundSchema.safeParse("dog").success);
+assert.deepEqual(components.Pet$outboundSchema.parse({ kind: "cat" }), { kind: "cat" });
+const odd = components.Value$inboundSchema.parse([1]);
+assert.deepEqual(odd, { isUnknown: true, raw: [1] });
+assert.deepEqual(components.Value$outboundSchema.parse(odd), [1]);
+assert.equal(components.Value$inboundSchema.parse(3), 3);
 """
 
 

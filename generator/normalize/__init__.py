@@ -23,7 +23,7 @@ from generator.normalize.api_checks import check_document, check_field_names, ch
 from generator.normalize.assign import NameLock, assign_names
 from generator.normalize.naming import COMPONENT
 from generator.normalize.const_fields import optional_const_fields
-from generator.normalize.open_enums import open_response_enums
+from generator.normalize.open_enums import open_response_enums, open_response_unions
 from generator.normalize.context import Slot
 from generator.normalize.operation import METHODS, OperationWalker, retry_policy, timeout_ms
 from generator.normalize.schema import Draft, Walker
@@ -59,6 +59,8 @@ def normalize(ws: Workspace, config: Config, sink: Sink, lock: NameLock | None =
     models = tuple(_finish(d, names[d.id], walker, config.maintain_openapi_order) for d in walker.drafts.values())
     if config.forward_compatible_enums:
         models = open_response_enums(models, operations)
+    if config.forward_compatible_unions != "false":
+        models = open_response_unions(models, operations, config.forward_compatible_unions == "tagged-only")
     if config.const_fields_always_optional:
         models = optional_const_fields(models)
     check_field_names(models, sink)

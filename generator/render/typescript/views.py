@@ -28,7 +28,7 @@ _RESERVED_STEMS = frozenset(
     {"index", "con", "prn", "aux", "nul"} | {f"{d}{i}" for d in ("com", "lpt") for i in range(1, 10)}
 )
 # Runtime types a model file imports by name; aliased when a model shadows them.
-_RUNTIME_TYPES = frozenset({"ClosedEnum", "SafeParseResult"})
+_RUNTIME_TYPES = frozenset({"ClosedEnum", "SafeParseResult", "UnknownVariant"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +93,8 @@ class UnionView:
     zod_out: str
     smart: bool = False
     """Parsed with ``smartUnion`` (``unionStrategy: populated-fields``)."""
+    open: bool = False
+    """Forward-compatible: imports the unknown-variant helpers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,13 +250,55 @@ def _union(body: ir.Union, scope: Scope, populated_fields: bool = False) -> Unio
     types = [m.type for m in body.members]
     options = [zod_type(t, scope) for t in types]
     smart = populated_fields and len(options) > 1
-    return UnionView(
+    zod_in = f"smartUnion([{', '.join(options)}])" if smart else zod_union(options)
+    view = UnionView(
         type=_type_union(ts_type(t, scope) for t in types),
         wire_type=_type_union(ts_type(t, scope, wire=True) for t in types),
-        zod_in=f"smartUnion([{', '.join(options)}])" if smart else zod_union(options),
-        zod_out=zod_union([zod_type(t, scope, outbound=True) for t in types]),
-        smart=smart,
+        zod_in=zod_in, zod_out=zod_union([zod_type(t, scope, outbound=True) for t in types]), smart=smart,
     )
+    return _forward_compatible(view, body, scope) if body.open else view
+
+
+def _forward_compatible(view: UnionView, body: ir.Union, scope: Scope) -> UnionView:
+    """An open union also holds an ``UnknownVariant``: inbound, a value no
+    member accepts becomes one (for a tagged union, only an object whose tag
+    no member has: a known tag with a bad payload still fails); outbound, it
+    is sent back as received.  It is tried after the members inbound (the
+    members decide first) and before them outbound (a member whose fields are
+    all optional would otherwise take it and send ``{}``)."""
+    unknown = _runtime_alias("UnknownVariant", scope.taken)
+    if body.discriminator is None:
+        raw, fallback = "unknown", "unknownVariant()"
+    else:
+        known = ", ".join(ts_literal(v) or "null" for v in _tags(body, scope.api))
+        raw = "{ [k: string]: unknown }"
+        fallback = f"unknownTaggedVariant({ts_string(body.discriminator)}, [{known}])"
+    return UnionView(
+        type=f"{view.type} | {unknown}<{raw}>", wire_type=f"{view.wire_type} | {raw}" if raw != "unknown" else raw,
+        zod_in=f"{view.zod_in}.or({fallback})",
+        zod_out=f"z.union([unknownVariantOutbound<{raw}>(), {view.zod_out.removeprefix('z.union([')}"
+        if view.zod_out.startswith("z.union([") else f"z.union([unknownVariantOutbound<{raw}>(), {view.zod_out}])",
+        smart=view.smart, open=True,
+    )
+
+
+def _tags(body: ir.Union, api: ir.Api) -> list[object]:
+    """The discriminator values the members declare (a constant, or an enum of
+    one value, in each member object's discriminating field)."""
+    tags: list[object] = []
+    for member in body.members:
+        if not isinstance(member.type, ir.Ref):
+            continue
+        target = api.model(member.type.model).body
+        fields = target.fields if isinstance(target, ir.Object) else ()
+        for f in fields:
+            if f.wire_name != body.discriminator:
+                continue
+            if isinstance(f.type, ir.Literal):
+                tags.append(f.type.value)
+            elif isinstance(f.type, ir.Ref) and isinstance(enum := api.model(f.type.model).body, ir.Enum):
+                tags.extend(enum.values)
+    return list(dict.fromkeys(tags))
 
 
 def _type_union(types: Iterable[str]) -> str:
@@ -284,8 +328,12 @@ def _imports(
         return tuple(lines)
     if isinstance(body, ObjectView) and body.renamed:
         lines.append(_named_import(("remap",), taken, "../../lib/primitives.js"))
-    if isinstance(body, UnionView) and body.smart:
-        lines.append(_named_import(("smartUnion",), taken, "../../lib/primitives.js"))
+    helpers = ("smartUnion",) if isinstance(body, UnionView) and body.smart else ()
+    if isinstance(body, UnionView) and body.open:
+        helpers += ("type UnknownVariant", "unknownTaggedVariant" if "unknownTaggedVariant(" in body.zod_in
+                    else "unknownVariant", "unknownVariantOutbound")
+    if helpers:
+        lines.append(_named_import(helpers, taken, "../../lib/primitives.js"))
     lines.append(_named_import(("decodeJSON", "encodeJSON", "type SafeParseResult"), taken, "../../lib/json.js"))
     other_ns = sorted({api.model(r).name.ts_namespace for r in body_refs(model.body)} - {model.name.ts_namespace})
     lines += [f"import * as {ns} from {ts_string(f'../{ns}/index.js')};" for ns in other_ns]

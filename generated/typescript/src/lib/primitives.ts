@@ -80,3 +80,39 @@ function populated(value: unknown): number {
   }
   return 1;
 }
+
+/**
+ * A variant of a forward-compatible union that this SDK does not know yet
+ * (gen.yaml `forwardCompatibleUnionsByDefault`): a newer server may send it,
+ * and the rest of the response still parses.  `raw` is the value as received.
+ */
+export type UnknownVariant<Raw = unknown> = { readonly isUnknown: true; readonly raw: Raw };
+
+/** Any value no known option accepted, kept as an `UnknownVariant`. */
+export function unknownVariant(): z.ZodType<UnknownVariant, z.ZodTypeDef, unknown> {
+  return z.unknown().transform((raw) => ({ isUnknown: true as const, raw }));
+}
+
+/**
+ * An object whose discriminator holds none of the `known` tags, kept as an
+ * `UnknownVariant`.  A known tag with a malformed payload is still an error.
+ */
+export function unknownTaggedVariant(
+  discriminator: string,
+  known: readonly unknown[],
+): z.ZodType<UnknownVariant<{ [k: string]: unknown }>, z.ZodTypeDef, unknown> {
+  return z
+    .custom<{ [k: string]: unknown }>((input) => isRecord(input) && !known.includes(input[discriminator]))
+    .transform((raw) => ({ isUnknown: true as const, raw }));
+}
+
+/** Sends an `UnknownVariant` back as it was received. */
+export function unknownVariantOutbound<Raw>(): z.ZodType<Raw, z.ZodTypeDef, UnknownVariant<Raw>> {
+  return z
+    .custom<UnknownVariant<Raw>>((input) => isRecord(input) && input["isUnknown"] === true && "raw" in input)
+    .transform((variant) => variant.raw);
+}
+
+function isRecord(value: unknown): value is { [k: string]: unknown } {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
