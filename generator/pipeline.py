@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, cast
 
 from typing import TYPE_CHECKING
 
@@ -35,25 +35,32 @@ def _quiet_stage(name: str) -> None:
     """The default ``Stage``: reports nowhere."""
 
 
-def _renderers(target: str) -> list[tuple[Renderer, bool]]:
-    """The renderers of a target, each with whether its output is already in
-    the formatter's style (proved by tests that run black over it), so the
-    format stage can skip it.  Later renderers may replace earlier files."""
-    # Imported here so that `sdkgen validate` does not pay for jinja2.
-    from generator.render import markdown, python, python_client, typescript, typescript_client
-    from generator.render.markdown import sdk_docs
+# Each target's renderers, in order: module, function, and whether the output
+# is already in the formatter's style (proved by tests that run black over
+# it, so the format stage can skip it).  Later renderers may replace earlier
+# files.  Named, not imported: each render job imports its own module, so the
+# docs modules load only in the process that renders docs.
+_RENDERERS: dict[str, tuple[tuple[str, str, bool], ...]] = {
+    "python": (
+        ("generator.render.python", "render", True),
+        ("generator.render.python_client", "render", True),
+        ("generator.render.markdown", "render_python_docs", True),
+        ("generator.render.markdown.sdk_docs", "render_python_sdk_docs", True),
+    ),
+    "typescript": (
+        ("generator.render.typescript", "render", True),
+        ("generator.render.typescript_client", "render", True),
+        ("generator.render.markdown", "render_typescript_docs", True),
+        ("generator.render.markdown.sdk_docs", "render_typescript_sdk_docs", True),
+    ),
+}
+_DOCS_PACKAGE = "generator.render.markdown"
 
-    table: dict[str, list[tuple[Renderer, bool]]] = {
-        "python": [
-            (python.render, True), (python_client.render, True),
-            (markdown.render_python_docs, True), (sdk_docs.render_python_sdk_docs, True),
-        ],
-        "typescript": [
-            (typescript.render, True), (typescript_client.render, True),
-            (markdown.render_typescript_docs, True), (sdk_docs.render_typescript_sdk_docs, True),
-        ],
-    }
-    return table[target]
+
+def _renderer(module: str, function: str) -> Renderer:
+    import importlib
+
+    return cast(Renderer, getattr(importlib.import_module(module), function))
 
 
 @dataclass
@@ -83,33 +90,44 @@ def build_plan(
     stage("render")
     plan: dict[str, str] = {}
     formatted: set[str] = set()
-    for (_, preformatted), files in zip(*_render_all(api, config)):
+    renderers, outputs, doc_diagnostics = _render_all(api, config)
+    for (_, _, preformatted), files in zip(renderers, outputs):
         plan.update(files)
         formatted = formatted | set(files) if preformatted else formatted - set(files)
-    # Docs draw some example values from faker's English data, found at run time.
-    from generator.render.markdown.examples import data_diagnostics
-    diagnostics = [*diagnostics, *data_diagnostics(api)]
+    diagnostics = [*diagnostics, *doc_diagnostics]
     return Result(format_plan(plan, formatted), diagnostics, lock_text(api), inputs)
 
 
-def _render_all(api: ir.Api, config: Config) -> tuple[list[tuple[Renderer, bool]], list[dict[str, str]]]:
-    """Every renderer of the configured targets, in order, with its files.
+def _render_all(
+    api: ir.Api, config: Config
+) -> tuple[list[tuple[str, str, bool]], list[dict[str, str]], list[Diagnostic]]:
+    """Every renderer of the configured targets, in order, with its files,
+    and the warnings of the docs.
 
     Code renderers run here and doc renderers in a forked child at the same
     time (the two halves take about as long on real specs); the files are
     merged in renderer order either way, so the output is the same."""
-    renderers = [r for target in config.targets for r in _renderers(target)]
-    is_doc = [r.__module__.startswith("generator.render.markdown") for r, _ in renderers]
+    renderers = [r for target in config.targets for r in _RENDERERS[target]]
+    is_doc = [module.startswith(_DOCS_PACKAGE) for module, _, _ in renderers]
 
-    def job(render: Renderer) -> Callable[[], dict[str, str]]:
-        return lambda: render(api, config)
+    def job(module: str, function: str) -> Callable[[], object]:
+        return lambda: _renderer(module, function)(api, config)
+
+    def doc_warnings() -> object:
+        # Docs draw some example values from faker's English data, found at run time.
+        from generator.render.markdown.examples import data_diagnostics
+
+        return data_diagnostics(api)
 
     from generator.parallel import run_split
 
-    code, docs = run_split([job(r) for (r, _), d in zip(renderers, is_doc) if not d],
-                           [job(r) for (r, _), d in zip(renderers, is_doc) if d])
+    docs_jobs = [job(m, f) for (m, f, _), d in zip(renderers, is_doc) if d]
+    code, docs = run_split([job(m, f) for (m, f, _), d in zip(renderers, is_doc) if not d],
+                           [*docs_jobs, doc_warnings] if docs_jobs else [])
+    warnings = cast(list[Diagnostic], docs.pop()) if docs_jobs else []
     code_files, doc_files = iter(code), iter(docs)
-    return renderers, [next(doc_files) if d else next(code_files) for d in is_doc]
+    outputs = [cast(dict[str, str], next(doc_files) if d else next(code_files)) for d in is_doc]
+    return renderers, outputs, warnings
 
 
 def load_api(
