@@ -78,7 +78,7 @@ class SymmetricRegistry:
         index = {s.key: 0 for s in movable}
         while True:
             claims: dict[str, list[NameSpec]] = {}
-            losers = []
+            losers = self._shadowed(movable, index)
             for spec in movable:
                 if index[spec.key] < len(spec.candidates):
                     parts = self._parts(spec, index[spec.key], index)
@@ -89,8 +89,25 @@ class SymmetricRegistry:
             losers += [s for folded, specs in claims.items() for s in self._losers(folded, specs)]
             if not losers:
                 return index
-            for spec in losers:
-                index[spec.key] += 1
+            for key in dict.fromkeys(s.key for s in losers):
+                index[key] += 1
+
+    def _shadowed(self, movable: list[NameSpec], index: dict[str, int]) -> list[NameSpec]:
+        """Models whose current claim another model keeps from them (a
+        shadow of equal or better rank, ``NameSpec.shadow``)."""
+        shadows: dict[str, list[NameSpec]] = {}
+        for spec in movable:
+            if spec.shadow:
+                shadows.setdefault(render_name(spec.shadow).lower(), []).append(spec)
+        if not shadows:
+            return []
+        losers = []
+        for spec in movable:
+            parts = self._parts(spec, index[spec.key], index) if index[spec.key] < len(spec.candidates) else ()
+            owners = shadows.get(render_name(parts).lower(), []) if parts else []
+            if any(o is not spec and symmetric_priority(o) <= symmetric_priority(spec) for o in owners):
+                losers.append(spec)
+        return losers
 
     def _parts(self, spec: NameSpec, at: int, index: dict[str, int], depth: int = 0) -> tuple[str, ...]:
         """Candidate ``at`` of ``spec`` with ``PARENT`` replaced by the parent's
@@ -115,12 +132,24 @@ class SymmetricRegistry:
         if folded in self._pinned:
             return specs
         best = min(symmetric_priority(s) for s in specs)
-        top = [s for s in specs if symmetric_priority(s) == best]
+        top = _without_yielding_enums([s for s in specs if symmetric_priority(s) == best])
         if folded in self._reserved and best[0] >= RESERVED:
             return specs  # an SDK class outranks operation-level models
         if len(top) == 1:
             return [s for s in specs if s is not top[0]]
         return specs
+
+
+def _without_yielding_enums(top: list[NameSpec]) -> list[NameSpec]:
+    """At equal rank, an enum of one value gives way to a model that is not
+    an enum (openrouter: an inline ``type`` union keeps ``Type`` against some
+    forty one-value ``type`` enums, which become ``{Parent}Type``; seen in
+    that spec only).  Against another enum, even of several values, it stays
+    an equal claim (bolt's ``token_type`` enums, lapyme's ``status``)."""
+    others = [s for s in top if s.enum_values != 1]
+    if others and all(s.enum_values == 0 for s in others) and len(others) < len(top):
+        return others
+    return top
 
 
 def _numbered(parts: tuple[str, ...], used: set[str]) -> str:
