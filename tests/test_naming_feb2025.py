@@ -512,10 +512,11 @@ def test_one_value_enums_below_members_take_their_value_after_the_base(tmp_path:
     assert "EventTypeResponseCreated" not in names
 
 
-def test_a_one_value_enum_yields_to_a_union_and_keeps_base_plus_value_from_others(tmp_path: Path) -> None:
+def test_enums_yield_to_a_union_and_a_one_value_enum_keeps_base_plus_value_from_others(tmp_path: Path) -> None:
     names = {m.name.typescript for m in _api(tmp_path, _EVENTS).models}
-    # the inline ``type`` union keeps Type against the one-value enums
-    assert "Type" in names and "TypeUnion" not in names
+    # the inline ``type`` union keeps Type against the one-value enums, which
+    # all claim TypeEnum next
+    assert "Type" in names and "TypeUnion" not in names and "TypeEnum" not in names
     # FunctionTool.type (function) keeps TypeFunction from Choice's member,
     # without taking it itself
     assert {"FunctionToolType", "ChoiceFunction", "ChoiceTypeFunction"} <= names
@@ -527,16 +528,20 @@ def test_one_value_enum_rules_only_under_the_flag(tmp_path: Path) -> None:
     assert "TypeResponseCreated" not in names and "ChoiceTypeFunction" not in names
 
 
-def test_symmetric_registry_one_value_enum_yields_only_to_a_non_enum() -> None:
-    def spec(key: str, *names: str, values: int) -> NameSpec:
-        return NameSpec(key=key, candidates=tuple((n,) for n in names), klass=COMPONENT, depth=1, enum_values=values)
+def test_symmetric_registry_an_enum_yields_to_a_union_and_tries_enum_next() -> None:
+    def spec(key: str, *names: str, kind: str) -> NameSpec:
+        return NameSpec(key=key, candidates=tuple((n,) for n in names), klass=COMPONENT, depth=1, kind=kind)
 
     reg = SymmetricRegistry()
-    reg.place(spec("union", "Type", "TypeUnion", values=0))
-    reg.place(spec("one", "Type", "OneType", values=1))
-    reg.place(spec("two", "Kind", "TwoKind", values=1))
-    reg.place(spec("many", "Kind", "ManyKind", values=3))
-    assert reg.finish() == {"union": "Type", "one": "OneType", "two": "TwoKind", "many": "ManyKind"}
+    reg.place(spec("union", "Code", "CodeUnion", kind="Union"))
+    reg.place(spec("enum", "Code", "ErrorCode", kind="Enum"))
+    reg.place(spec("one", "Kind", "OneKind", kind="Enum"))
+    reg.place(spec("two", "Kind", "TwoKind", kind="Enum"))
+    reg.place(spec("object", "Part", "APart", kind=""))
+    reg.place(spec("three", "Part", "ThreePart", kind="Enum"))
+    # a tie between enums, or with an object, stays a tie
+    assert reg.finish() == {"union": "Code", "enum": "CodeEnum", "one": "OneKind", "two": "TwoKind",
+                            "object": "APart", "three": "ThreePart"}
 
 
 def test_symmetric_registry_a_shadow_blocks_others_but_not_its_owner() -> None:

@@ -38,9 +38,9 @@ class NameSpec:
     titled: bool = False
     """The schema has a ``title``: at equal rank it gives way to one that
     has none (an untitled ``role`` enum keeps ``Role`` against a ``title: Role``)."""
-    enum_values: int = 0
-    """How many values the model has if it is an enum, else 0 (under
-    nameResolutionFeb2025 a one-value enum yields to a non-enum, ``symmetric``)."""
+    kind: str = ""
+    """``Enum`` or ``Union`` (``union_names.kind_of``): under
+    nameResolutionFeb2025 an enum gives way to a union (``symmetric``)."""
     shadow: tuple[str, ...] = ()
     """A name this model keeps from others without claiming it (``feb2025.value_shadow``)."""
 

@@ -16,7 +16,10 @@ except for numbering models that ran out of candidates (spec order).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.normalize.naming import PARENT, PINNED, RESERVED, NameSpec, render_name
+from generator.normalize.union_names import ENUM, UNION
 
 
 def symmetric_priority(spec: NameSpec) -> tuple[int, int]:
@@ -33,6 +36,7 @@ class SymmetricRegistry:
         self._pinned: dict[str, str] = {}  # folded name -> key
         self._specs: dict[str, NameSpec] = {}
         self._taken_reserved: set[str] = set()
+        self._yielded: list[NameSpec] = []  # enums that gave way to a union this round
 
     def pin(self, key: str, name: str) -> None:
         """A name from the lock file: never contested, never moved."""
@@ -74,9 +78,11 @@ class SymmetricRegistry:
         return word.lower() in self._taken_reserved
 
     def _resolve_rounds(self) -> dict[str, int]:
-        movable = [s for s in self._specs.values() if s.klass != PINNED]
-        index = {s.key: 0 for s in movable}
+        keys = [s.key for s in self._specs.values() if s.klass != PINNED]
+        index = {key: 0 for key in keys}
         while True:
+            movable = [self._specs[key] for key in keys]
+            self._yielded = []
             claims: dict[str, list[NameSpec]] = {}
             losers = self._shadowed(movable, index)
             for spec in movable:
@@ -91,6 +97,9 @@ class SymmetricRegistry:
                 return index
             for key in dict.fromkeys(s.key for s in losers):
                 index[key] += 1
+            for spec in self._yielded:
+                at = index[spec.key] - 1
+                self._specs[spec.key] = _with_enum_next(spec, at, self._parts(spec, at, index))
 
     def _shadowed(self, movable: list[NameSpec], index: dict[str, int]) -> list[NameSpec]:
         """Models whose current claim another model keeps from them (a
@@ -132,7 +141,11 @@ class SymmetricRegistry:
         if folded in self._pinned:
             return specs
         best = min(symmetric_priority(s) for s in specs)
-        top = _without_yielding_enums([s for s in specs if symmetric_priority(s) == best])
+        top = [s for s in specs if symmetric_priority(s) == best]
+        others = [s for s in top if s.kind != ENUM]
+        if len(others) == 1 and others[0].kind == UNION and len(top) > 1:
+            self._yielded += [s for s in top if s is not others[0]]
+            top = others
         if folded in self._reserved and best[0] >= RESERVED:
             return specs  # an SDK class outranks operation-level models
         if len(top) == 1:
@@ -140,16 +153,18 @@ class SymmetricRegistry:
         return specs
 
 
-def _without_yielding_enums(top: list[NameSpec]) -> list[NameSpec]:
-    """At equal rank, an enum of one value gives way to a model that is not
-    an enum (openrouter: an inline ``type`` union keeps ``Type`` against some
-    forty one-value ``type`` enums, which become ``{Parent}Type``; seen in
-    that spec only).  Against another enum, even of several values, it stays
-    an equal claim (bolt's ``token_type`` enums, lapyme's ``status``)."""
-    others = [s for s in top if s.enum_values != 1]
-    if others and all(s.enum_values == 0 for s in others) and len(others) < len(top):
-        return others
-    return top
+def _with_enum_next(spec: NameSpec, at: int, lost: tuple[str, ...]) -> NameSpec:
+    """An enum that gave way to a union at candidate ``at`` (``lost``, its
+    parent form resolved) tries that name plus ``Enum`` next (openrouter: the
+    inline union ``ChatError.error.code`` keeps ``Code``, the enum
+    ``ResponsesErrorField.code`` becomes ``CodeEnum``; some forty one-value
+    ``type`` enums yield ``Type`` to an inline union, all claim ``TypeEnum``,
+    then move on to ``{Parent}Type``.  Seen in that spec only.  Between enums
+    a tie stays a tie: bolt's two ``token_type`` enums are both
+    ``{Parent}TokenType``.)"""
+    if not lost or lost[-1] == ENUM:
+        return spec
+    return replace(spec, candidates=(*spec.candidates[: at + 1], (*lost, ENUM), *spec.candidates[at + 1:]))
 
 
 def _numbered(parts: tuple[str, ...], used: set[str]) -> str:
