@@ -142,12 +142,12 @@ class SymmetricRegistry:
             return specs
         best = min(symmetric_priority(s) for s in specs)
         top = [s for s in specs if symmetric_priority(s) == best]
+        if folded in self._reserved and best[0] >= RESERVED:
+            return specs  # an SDK class outranks operation-level models
         others = [s for s in top if s.kind != ENUM]
         if len(others) == 1 and others[0].kind == UNION and len(top) > 1:
             self._yielded += [s for s in top if s is not others[0]]
             top = others
-        if folded in self._reserved and best[0] >= RESERVED:
-            return specs  # an SDK class outranks operation-level models
         if len(top) == 1:
             return [s for s in specs if s is not top[0]]
         return specs
