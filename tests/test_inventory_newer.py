@@ -611,3 +611,51 @@ def test_forward_compatible_unions_open_the_response_unions_the_setting_names(tm
     assert open_unions("false") == []
     assert open_unions("tagged-only") == ["Pet"]  # the request's NewPet stays closed
     assert open_unions("all") == ["Pet", "Value"]
+
+
+_MODIFIER_PARTS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  tokenizer:
+                    allOf: [{$ref: "#/components/schemas/Group"}, {nullable: true}]
+                  tier:
+                    allOf: [{$ref: "#/components/schemas/Tier"}, {enum: [flex, auto], example: auto}]
+components:
+  schemas:
+    Group: {type: string, enum: [GPT, Other], example: GPT, description: the group}
+    Tier: {type: string, enum: [auto, flex]}
+"""
+
+
+def test_allof_of_a_ref_and_modifier_parts_is_a_copy_of_the_target(tmp_path: Path) -> None:
+    api = _api(tmp_path, _MODIFIER_PARTS)
+    root = "#/paths/~1a/get/responses/200/content/application~1json/schema"
+    fields = _fields(api, root)
+    tokenizer = fields["tokenizer"]
+    assert tokenizer.type == ir.Ref(model=f"{root}/properties/tokenizer") and tokenizer.nullable
+    body = api.model(f"{root}/properties/tokenizer").body
+    assert isinstance(body, ir.Enum) and list(body.values) == ["GPT", "Other"]
+    # the field describes itself by what is written on it; the copy keeps the target's words
+    assert tokenizer.description is None
+    assert api.model(f"{root}/properties/tokenizer").description == "the group"
+    # an enum in a later part does not reorder the target's values
+    tier = api.model(f"{root}/properties/tier").body
+    assert isinstance(tier, ir.Enum) and list(tier.values) == ["auto", "flex"]
+
+
+def test_allof_field_examples_come_from_the_target_then_the_other_parts(tmp_path: Path) -> None:
+    fields = _fields(_api(tmp_path, _MODIFIER_PARTS), "#/paths/~1a/get/responses/200/content/application~1json/schema")
+    assert fields["tokenizer"].example == ir.Json("GPT")
+    assert fields["tier"].example == ir.Json("auto")

@@ -465,3 +465,88 @@ def test_clashing_nested_models_take_their_parents_name_past_root_and_base(tmp_p
     # name + base; the parents kept their plain names (nothing contests them)
     assert {"Contains", "Equals", "ContainsMeta", "EqualsMeta"} <= names
     assert not {"Meta", "FilterMeta", "FilterMeta1"} & names
+
+
+# ------------------------------------------------- one-value enums (openrouter)
+
+_EVENTS = """
+    openapi: 3.1.0
+    info: {title: t, version: "1"}
+    paths:
+      /a:
+        get:
+          operationId: getA
+          responses:
+            "200":
+              description: ok
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    properties:
+                      event: {$ref: "#/components/schemas/Event"}
+                      choice: {$ref: "#/components/schemas/Choice"}
+                      tool: {$ref: "#/components/schemas/FunctionTool"}
+    components:
+      schemas:
+        Event:
+          oneOf:
+            - allOf: [{$ref: "#/components/schemas/Created"}, {type: object, properties: {id: {type: string}}}]
+            - allOf: [{$ref: "#/components/schemas/Done"}, {type: object, properties: {id: {type: string}}}]
+        Created: {type: object, properties: {type: {type: string, enum: [response.created]}}}
+        Done: {type: object, properties: {type: {type: string, enum: [response.done]}}}
+        Choice:
+          anyOf:
+            - {type: object, properties: {type: {type: string, enum: [function]}, name: {type: string}}}
+            - {type: object, properties: {type: {anyOf: [{type: string, enum: [a]}, {type: string, enum: [b]}]}}}
+        FunctionTool:
+          type: object
+          properties: {type: {type: string, enum: [function]}, name: {type: string}}
+"""
+
+
+def test_one_value_enums_below_members_take_their_value_after_the_base(tmp_path: Path) -> None:
+    names = {m.name.typescript for m in _api(tmp_path, _EVENTS).models}
+    # the merged ``type`` of each event: Type + value, not Event + Type + value
+    assert {"EventResponseCreated", "TypeResponseCreated", "TypeResponseDone"} <= names
+    assert "EventTypeResponseCreated" not in names
+
+
+def test_enums_yield_to_a_union_and_a_one_value_enum_keeps_base_plus_value_from_others(tmp_path: Path) -> None:
+    names = {m.name.typescript for m in _api(tmp_path, _EVENTS).models}
+    # the inline ``type`` union keeps Type against the one-value enums, which
+    # all claim TypeEnum next
+    assert "Type" in names and "TypeUnion" not in names and "TypeEnum" not in names
+    # FunctionTool.type (function) keeps TypeFunction from Choice's member,
+    # without taking it itself
+    assert {"FunctionToolType", "ChoiceFunction", "ChoiceTypeFunction"} <= names
+    assert "TypeFunction" not in names
+
+
+def test_one_value_enum_rules_only_under_the_flag(tmp_path: Path) -> None:
+    names = {m.name.typescript for m in _api(tmp_path, _EVENTS, feb2025=False).models}
+    assert "TypeResponseCreated" not in names and "ChoiceTypeFunction" not in names
+
+
+def test_symmetric_registry_an_enum_yields_to_a_union_and_tries_enum_next() -> None:
+    def spec(key: str, *names: str, kind: str) -> NameSpec:
+        return NameSpec(key=key, candidates=tuple((n,) for n in names), klass=COMPONENT, depth=1, kind=kind)
+
+    reg = SymmetricRegistry()
+    reg.place(spec("union", "Code", "CodeUnion", kind="Union"))
+    reg.place(spec("enum", "Code", "ErrorCode", kind="Enum"))
+    reg.place(spec("one", "Kind", "OneKind", kind="Enum"))
+    reg.place(spec("two", "Kind", "TwoKind", kind="Enum"))
+    reg.place(spec("object", "Part", "APart", kind=""))
+    reg.place(spec("three", "Part", "ThreePart", kind="Enum"))
+    # a tie between enums, or with an object, stays a tie
+    assert reg.finish() == {"union": "Code", "enum": "CodeEnum", "one": "OneKind", "two": "TwoKind",
+                            "object": "APart", "three": "ThreePart"}
+
+
+def test_symmetric_registry_a_shadow_blocks_others_but_not_its_owner() -> None:
+    reg = SymmetricRegistry()
+    reg.place(NameSpec(key="member", candidates=(("TypeFunction",), ("ChoiceTypeFunction",)), klass=COMPONENT, depth=1))
+    reg.place(NameSpec(key="tool", candidates=(("ToolType",),), klass=COMPONENT, depth=1, shadow=("Type", "Function")))
+    reg.place(NameSpec(key="own", candidates=(("TypeOther",),), klass=COMPONENT, depth=1, shadow=("Type", "Other")))
+    assert reg.finish() == {"member": "ChoiceTypeFunction", "tool": "ToolType", "own": "TypeOther"}

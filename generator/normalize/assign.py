@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import Mapping
 
 from generator import ir
-from generator.normalize.feb2025 import with_single_value
+from generator.normalize.feb2025 import value_shadow, with_single_value
 from generator.normalize.naming import NameSpec, Registry
 from generator.normalize.schema import Draft, Walker
 from generator.normalize.symmetric import SymmetricRegistry
-from generator.normalize.union_names import UnionFamilies
+from generator.normalize.union_names import UnionFamilies, kind_of
 from generator.normalize.target_names import python_model_name, typescript_model_name
 
 NAMESPACES = ("components", "operations", "errors")
@@ -67,7 +67,9 @@ def assign_names(
         if families is not None:
             candidates = with_single_value(families.candidates(draft.id, candidates), draft.body, draft.slot)
         spec = NameSpec(key=draft.id, candidates=candidates, klass=draft.slot.klass, depth=draft.slot.depth,
-                        parent=draft.slot.parent, titled=draft.id in walker.titled)
+                        parent=draft.slot.parent, titled=draft.id in walker.titled,
+                        kind=kind_of(draft.body),
+                        shadow=value_shadow(draft.body, draft.slot) if feb2025 else ())
         if draft.id not in lock.get("python", {}):
             py.place(spec)
         if draft.id not in lock.get("typescript", {}):

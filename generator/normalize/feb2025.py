@@ -75,7 +75,7 @@ def feb2025_candidates(slot: Slot) -> tuple[tuple[str, ...], ...]:
     # Past root + base come the parent forms (``AuditEventFilter`` +
     # ``Contains`` + ``Meta``), except through untitled union members, whose
     # places are numbers: equal claims there are numbered instead.
-    below_member = any(s.text.isdigit() for s in slot.segments)
+    below_member = _below_member(slot)
     parents = () if below_member else inline_candidates(base, slot.union_base, slot.extra(), slot.root)[1:]
     # The first parent form is the enclosing model's final name + base
     # (``AuditEventSearchEquals`` + ``Meta``, though that parent sits at
@@ -113,11 +113,45 @@ def with_single_value(
     suffix before being numbered (``AuditEvent.type``, a copy of the
     component ``AuditEventType``, is ``AuditEventTypeDelete``, not
     ``AuditEventType1``), as a constant names a union member.  A member's
-    discriminating property says its constant already (``slot.tag``)."""
+    discriminating property says its constant already (``slot.tag``).
+
+    Below an untitled union member the value comes right after the base:
+    such a member is one of a family told apart by that value (openrouter's
+    stream events, ``allOf`` of an event component and an inline object,
+    have ``TypeResponseCreated``, not ``OpenResponsesStreamEventType...``)."""
+    word = single_value_word(body)
+    if slot.tag or not candidates or not word:
+        return candidates
+    if _below_member(slot) and len(candidates) > 1:
+        return (candidates[0], (*candidates[0], word), *candidates[1:], (*candidates[-1], word))
+    return (*candidates, (*candidates[-1], word))
+
+
+def single_value_word(body: object) -> str:
+    """The PascalCase word of an enum's only value; "" for other models."""
     from generator import ir
     from generator.words import class_word
 
-    if slot.tag or not (candidates and isinstance(body, ir.Enum) and len(body.values) == 1):
-        return candidates
-    word = class_word(str(body.values[0]), "")
-    return (*candidates, (*candidates[-1], word)) if word else candidates
+    if not (isinstance(body, ir.Enum) and len(body.values) == 1):
+        return ""
+    return class_word(str(body.values[0]), "")
+
+
+def value_shadow(body: object, slot: Slot) -> tuple[str, ...]:
+    """The name base + value that a one-value enum keeps from every other
+    model, though it need not take it itself: a name made of a base and a
+    constant is only given when no other one-value enum of that base has
+    that constant.  (openrouter: ``OpenAIResponsesToolChoice``'s inline
+    ``type: function`` member is ``OpenAIResponsesToolChoiceTypeFunction``
+    because the ``type`` of the component ``OpenResponsesFunctionTool`` is
+    ``function`` too; the component's own enum is still
+    ``...Type``.  Seen in that spec only.)  Members and tagged properties
+    claim that name outright."""
+    word = single_value_word(body)
+    if not word or slot.tag or slot.member_of:
+        return ()
+    return (slot.base, word)
+
+
+def _below_member(slot: Slot) -> bool:
+    return any(s.text.isdigit() for s in slot.segments)

@@ -15,18 +15,27 @@ from generator.loader import Workspace
 _MAX_HOPS = 8  # $ref chains longer than this are not followed for examples
 
 
-def _schema_chain(schema: object, ws: Workspace, ptr: str) -> list[dict[str, object]]:
+def _schema_chain(schema: object, ws: Workspace, ptr: str, budget: int = _MAX_HOPS) -> list[dict[str, object]]:
     """The schema at the end of the field's ``$ref`` chain (a node with a
-    ``$ref`` contributes nothing of its own)."""
+    ``$ref`` contributes nothing of its own); for an ``allOf`` without an
+    example of its own, then its parts in order, so the first part's target
+    speaks first (openrouter: ``allOf: [ModelGroup, {nullable: true}]``
+    shows ModelGroup's ``GPT``; ``allOf: [ServiceTier, {enum, example}]``,
+    whose target has none, the part's ``auto``)."""
     chain: list[dict[str, object]] = []
     node, at = schema, ptr
-    while isinstance(node, dict) and len(chain) < _MAX_HOPS:
+    while isinstance(node, dict) and budget > 0:
+        budget -= 1
         inner = _nullable_member(node, at)
         if inner is not None and "example" not in node and "examples" not in node:
             node, at = inner
             continue
         if "$ref" not in node:
             chain.append(node)
+            parts = node.get("allOf")
+            if isinstance(parts, list) and "example" not in node and "examples" not in node:
+                for i, part in enumerate(parts):
+                    chain += _schema_chain(part, ws, f"{at}/allOf/{i}", budget)
             break
         target = ws.resolve(str(node["$ref"]), at)
         node, at = target.node, target.pointer

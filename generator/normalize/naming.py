@@ -38,6 +38,11 @@ class NameSpec:
     titled: bool = False
     """The schema has a ``title``: at equal rank it gives way to one that
     has none (an untitled ``role`` enum keeps ``Role`` against a ``title: Role``)."""
+    kind: str = ""
+    """``Enum`` or ``Union`` (``union_names.kind_of``): under
+    nameResolutionFeb2025 an enum gives way to a union (``symmetric``)."""
+    shadow: tuple[str, ...] = ()
+    """A name this model keeps from others without claiming it (``feb2025.value_shadow``)."""
 
     @property
     def priority(self) -> tuple[int, int, int]:

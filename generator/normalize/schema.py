@@ -97,10 +97,13 @@ class Walker:
         nullable = declares_null(node)
         described = _annotation_description(node)
         node = _without_annotation_parts(node)
+        node, modifiers = _ref_and_modifiers(node)
         if _is_single_ref_allof(node):
-            copied = None if _only_annotations_beside_allof(node) else self._copy(node, ptr, slot)
+            copied = None if _only_annotations_beside_allof({**node, **modifiers}) else self._copy(node, ptr, slot, modifiers)
             if copied is not None:
-                return copied
+                # like a reference, the field describes itself only by what
+                # is written on it, not by the target's description
+                return Typed(copied.type, copied.nullable, described)
             return self._annotated_ref(node, ptr, slot, nullable, described)
         if isinstance(node.get("allOf"), list) or isinstance(node.get("properties"), dict):
             return self._object(node, ptr, slot, nullable)
@@ -185,20 +188,22 @@ class Walker:
         self.drafts[ptr] = draft
         return ir.Ref(model=ptr)
 
-    def _copy(self, node: Schema, ptr: str, slot: Slot) -> Typed | None:
+    def _copy(self, node: Schema, ptr: str, slot: Slot, modifiers: Schema) -> Typed | None:
         """``allOf: [{$ref}]`` with siblings that change the schema (``nullable``,
         ``default``, ``examples``...): the referenced schema merged with those
         siblings is a new schema, so a new model at this position (named as an
         inline schema here), not the reference.  The referenced component is
         not walked for it, so a component used only this way has no model.
         None when the target is being walked or copied already (a recursive
-        schema): then it is the reference."""
+        schema): then it is the reference.  Keywords of other allOf parts
+        (``modifiers``) add to the copy but do not replace the target's: an
+        ``enum`` there narrows the target's, which keeps its order."""
         part = node["allOf"][0]
         target = self.ws.resolve(str(part["$ref"]), f"{ptr}/allOf/0")
         resolved = self._peek(target.node, target.pointer)
         if target.pointer in self._in_progress or target.pointer in self._copying or not isinstance(resolved, dict):
             return None
-        merged = {**resolved, **{k: v for k, v in node.items() if k != "allOf"}}
+        merged = {**modifiers, **resolved, **{k: v for k, v in node.items() if k != "allOf"}}
         self._copying.append(target.pointer)
         try:
             return self.walk(merged, ptr, slot)
@@ -506,6 +511,8 @@ _ANNOTATIONS = frozenset({"description", "summary", "$comment"})
 # Keywords that give the allOf part company: the schema is merged (an object
 # built from the parts), never a copy of the one part.
 _STRUCTURAL = ("properties", "required", "additionalProperties", "oneOf", "anyOf")
+# Keywords that make an allOf part more than a modifier of the reference beside it.
+_STRUCTURAL_PART = (*_STRUCTURAL, "allOf", "items", "type", "$ref")
 
 
 def _is_single_ref_allof(node: Schema) -> bool:
@@ -514,6 +521,25 @@ def _is_single_ref_allof(node: Schema) -> bool:
     if not (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], dict) and "$ref" in parts[0]):
         return False
     return not any(k in node for k in _STRUCTURAL)
+
+
+def _ref_and_modifiers(node: Schema) -> tuple[Schema, Schema]:
+    """``allOf: [{$ref}, {nullable: true}]`` (parts beside the reference that
+    add no structure) is ``allOf: [{$ref}]`` plus those parts' keywords, which
+    make it a copy of the target (openrouter: ``allOf: [ModelGroup,
+    {nullable: true}]`` is an enum model ``Tokenizer``, not an empty object)."""
+    parts = node.get("allOf")
+    if not isinstance(parts, list) or len(parts) < 2 or any(k in node for k in _STRUCTURAL):
+        return node, {}
+    first, rest = parts[0], parts[1:]
+    if not (isinstance(first, dict) and "$ref" in first):
+        return node, {}
+    if not all(isinstance(p, dict) and not any(k in p for k in _STRUCTURAL_PART) for p in rest):
+        return node, {}
+    modifiers: Schema = {}
+    for part in rest:
+        modifiers.update(part)
+    return {**node, "allOf": [first]}, modifiers
 
 
 def _is_annotation(part: object) -> bool:

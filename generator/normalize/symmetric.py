@@ -16,7 +16,10 @@ except for numbering models that ran out of candidates (spec order).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.normalize.naming import PARENT, PINNED, RESERVED, NameSpec, render_name
+from generator.normalize.union_names import ENUM, UNION
 
 
 def symmetric_priority(spec: NameSpec) -> tuple[int, int]:
@@ -33,6 +36,7 @@ class SymmetricRegistry:
         self._pinned: dict[str, str] = {}  # folded name -> key
         self._specs: dict[str, NameSpec] = {}
         self._taken_reserved: set[str] = set()
+        self._yielded: list[NameSpec] = []  # enums that gave way to a union this round
 
     def pin(self, key: str, name: str) -> None:
         """A name from the lock file: never contested, never moved."""
@@ -74,11 +78,13 @@ class SymmetricRegistry:
         return word.lower() in self._taken_reserved
 
     def _resolve_rounds(self) -> dict[str, int]:
-        movable = [s for s in self._specs.values() if s.klass != PINNED]
-        index = {s.key: 0 for s in movable}
+        keys = [s.key for s in self._specs.values() if s.klass != PINNED]
+        index = {key: 0 for key in keys}
         while True:
+            movable = [self._specs[key] for key in keys]
+            self._yielded = []
             claims: dict[str, list[NameSpec]] = {}
-            losers = []
+            losers = self._shadowed(movable, index)
             for spec in movable:
                 if index[spec.key] < len(spec.candidates):
                     parts = self._parts(spec, index[spec.key], index)
@@ -89,8 +95,28 @@ class SymmetricRegistry:
             losers += [s for folded, specs in claims.items() for s in self._losers(folded, specs)]
             if not losers:
                 return index
-            for spec in losers:
-                index[spec.key] += 1
+            for key in dict.fromkeys(s.key for s in losers):
+                index[key] += 1
+            for spec in self._yielded:
+                at = index[spec.key] - 1
+                self._specs[spec.key] = _with_enum_next(spec, at, self._parts(spec, at, index))
+
+    def _shadowed(self, movable: list[NameSpec], index: dict[str, int]) -> list[NameSpec]:
+        """Models whose current claim another model keeps from them (a
+        shadow of equal or better rank, ``NameSpec.shadow``)."""
+        shadows: dict[str, list[NameSpec]] = {}
+        for spec in movable:
+            if spec.shadow:
+                shadows.setdefault(render_name(spec.shadow).lower(), []).append(spec)
+        if not shadows:
+            return []
+        losers = []
+        for spec in movable:
+            parts = self._parts(spec, index[spec.key], index) if index[spec.key] < len(spec.candidates) else ()
+            owners = shadows.get(render_name(parts).lower(), []) if parts else []
+            if any(o is not spec and symmetric_priority(o) <= symmetric_priority(spec) for o in owners):
+                losers.append(spec)
+        return losers
 
     def _parts(self, spec: NameSpec, at: int, index: dict[str, int], depth: int = 0) -> tuple[str, ...]:
         """Candidate ``at`` of ``spec`` with ``PARENT`` replaced by the parent's
@@ -118,9 +144,27 @@ class SymmetricRegistry:
         top = [s for s in specs if symmetric_priority(s) == best]
         if folded in self._reserved and best[0] >= RESERVED:
             return specs  # an SDK class outranks operation-level models
+        others = [s for s in top if s.kind != ENUM]
+        if len(others) == 1 and others[0].kind == UNION and len(top) > 1:
+            self._yielded += [s for s in top if s is not others[0]]
+            top = others
         if len(top) == 1:
             return [s for s in specs if s is not top[0]]
         return specs
+
+
+def _with_enum_next(spec: NameSpec, at: int, lost: tuple[str, ...]) -> NameSpec:
+    """An enum that gave way to a union at candidate ``at`` (``lost``, its
+    parent form resolved) tries that name plus ``Enum`` next (openrouter: the
+    inline union ``ChatError.error.code`` keeps ``Code``, the enum
+    ``ResponsesErrorField.code`` becomes ``CodeEnum``; some forty one-value
+    ``type`` enums yield ``Type`` to an inline union, all claim ``TypeEnum``,
+    then move on to ``{Parent}Type``.  Seen in that spec only.  Between enums
+    a tie stays a tie: bolt's two ``token_type`` enums are both
+    ``{Parent}TokenType``.)"""
+    if not lost or lost[-1] == ENUM:
+        return spec
+    return replace(spec, candidates=(*spec.candidates[: at + 1], (*lost, ENUM), *spec.candidates[at + 1:]))
 
 
 def _numbered(parts: tuple[str, ...], used: set[str]) -> str:
