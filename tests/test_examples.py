@@ -4,7 +4,10 @@ from Speakeasy's orq docs."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from conftest import spec_api
 
 from generator import ir
 from generator.render.markdown.examples import Examples, json_value
@@ -497,3 +500,78 @@ def test_newest_scalar_arrays_and_maps_can_be_empty() -> None:
     assert _newest(api, "ApiApplyTagsResponseData", Examples(api, apart=False)).count('-4') == 3  # 1..3: three
     headers = _model("Wrapped", ir.Object(fields=(_field("headers", ir.Map(values=ir.Array(items=STR))),)))
     assert '    "key1": [],\n' in _newest(_api(headers), "Wrapped")  # an empty array inside a map
+
+
+# ------------------------------------------- listed examples (1.637 and newer)
+
+LISTED_SPEC = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /chat:
+    post:
+      operationId: chat
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/ChatRequest"}
+      responses:
+        "200": {description: ok}
+components:
+  schemas:
+    Format:
+      type: object
+      properties:
+        type: {type: string, default: text}
+      examples: [{type: text}]
+    UserMessage:
+      type: object
+      required: [role]
+      properties:
+        content: {type: string}
+        role: {type: string, enum: [user]}
+    ChatRequest:
+      type: object
+      required: [model, messages]
+      properties:
+        model: {type: string, examples: [large-latest]}
+        messages:
+          type: array
+          items: {$ref: "#/components/schemas/UserMessage"}
+          examples: [[{role: user, content: Hello}]]
+        format:
+          anyOf: [{$ref: "#/components/schemas/Format"}, {type: "null"}]
+"""
+
+
+def _chat_example(tmp_path: Path, compat: str) -> str:
+    from generator.config import Config
+    from generator.render.markdown import render_typescript_docs
+
+    config = Config(compat_version=compat)
+    docs = render_typescript_docs(spec_api(tmp_path, LISTED_SPEC, config), config)  # type: ignore[arg-type]
+    doc = docs["typescript/docs/models/components/chatrequest.md"]
+    return doc.split("```typescript\n")[1].split("```")[0].split("\n\n", 1)[1]
+
+
+def test_newer_versions_print_listed_examples_through_the_model(tmp_path: Path) -> None:
+    # examples[0] of a field, of a referenced component (which also brings in
+    # the optional field holding it); object keys in the model's field order
+    assert _chat_example(tmp_path, "1.690.1") == (
+        "let value: ChatRequest = {\n"
+        '  model: "large-latest",\n'
+        "  messages: [\n"
+        "    {\n"
+        '      content: "Hello",\n'
+        '      role: "user",\n'
+        "    },\n"
+        "  ],\n"
+        "  format: {\n"
+        '    type: "text",\n'
+        "  },\n"
+        "};\n")
+
+
+def test_orq_version_draws_where_only_listed_examples_exist(tmp_path: Path) -> None:
+    value = _chat_example(tmp_path, "1.535.1")
+    assert "large-latest" not in value and "Hello" not in value and "format" not in value

@@ -12,7 +12,6 @@ the rules of Speakeasy versions after 1.535 (``newer_rules(config)``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,8 +23,9 @@ from generator.examples.strings import MAX_ENTRIES, PLACEHOLDER, is_id_name, map
 from generator.config import Config, compat_at_least
 from generator.diagnostics import Diagnostic
 from generator.render.identifiers import typescript_field
-from generator.render.markdown.common import typescript_fields
+from generator.render.markdown.common import field_example, typescript_fields
 from generator.render.markdown.printer import JsArray, JsObject, JsScalar, JsValue, js_string, map_key
+from generator.render.markdown.typed_examples import json_value, typed_value
 from generator.render.markdown.types_cell import is_binary, is_date
 
 _FLOAT_MAX = 10000
@@ -63,10 +63,13 @@ class Examples:
     """Example values for one API; caches structural facts across docs."""
 
     def __init__(
-        self, api: ir.Api, data: FakerData | None = None, newer: bool = True, apart: bool | None = None
+        self, api: ir.Api, data: FakerData | None = None, newer: bool = True, apart: bool | None = None,
+        listed: bool = False,
     ) -> None:
         self._api = api
         self.newer = newer
+        # a field's ``examples[0]`` counts as its example (``shows_listed_examples``)
+        self.listed = listed
         # components drawn apart (``components_apart``); the newest rules by default
         self.apart = newer if apart is None else apart
         # faker's English tables (None: word-based values are placeholders).
@@ -149,10 +152,16 @@ class Examples:
         printed map comes after the result's draws (77 of 89 wrappers)."""
         return self.apart and model.id in self._wrappers
 
+    def field_example(self, f: ir.Field) -> ir.Json | None:
+        """The example a field prints: ``example``, else (``listed``) the
+        first of its ``examples`` (mistral 1.690: ``FileSchema.filename``
+        prints "files_upload.jsonl")."""
+        return field_example(f, self.listed)
+
     def has_example(self, t: ir.TypeExpr) -> bool:
-        """Whether a spec ``example`` sits on a field or a union member
+        """Whether a spec example sits on a field or a union member
         anywhere below ``t``."""
-        return self._search(t, self._has_example, _EXAMPLES)
+        return self._search(t, self._has_example, _LISTED_EXAMPLES if self.listed else _EXAMPLES)
 
     def contains_binary(self, t: ir.TypeExpr) -> bool:
         return self._search(t, self._has_binary, _BINARY)
@@ -188,6 +197,11 @@ class _Probe:
 
 _EXAMPLES = _Probe(
     field=lambda f: f.example is not None,
+    member=lambda m: m.example is not None,
+    type=lambda _: False,
+)
+_LISTED_EXAMPLES = _Probe(
+    field=lambda f: f.example is not None or f.listed_example is not None,
     member=lambda m: m.example is not None,
     type=lambda _: False,
 )
@@ -240,7 +254,7 @@ class _Draw:
         return JsObject(tuple(entries))
 
     def _included(self, f: ir.Field, via_union: bool) -> bool:
-        if f.example is not None or self._examples.has_example(f.type):
+        if self._examples.field_example(f) is not None or self._examples.has_example(f.type):
             return True
         if f.required:
             # newer versions type a required field with a default as optional
@@ -251,20 +265,18 @@ class _Draw:
         return via_union and f.default is not None
 
     def _field(self, f: ir.Field, name: str, via_union: bool) -> JsValue:
-        if f.example is not None:
-            return self._example(f.type, f.example.value)
+        example = self._examples.field_example(f)
+        if example is not None:
+            return self._example(f.type, example.value)
         if f.nullable and self._examples.newer and self._faker.boolean(_NULL_PROBABILITY):
             return JsScalar("null")
         if via_union and not f.required and f.default is not None:
             return json_value(f.default.value)
         return self.value(f.type, name, via_union)
 
-    def _example(self, t: ir.TypeExpr, value: object) -> JsValue:
-        """A spec ``example``; on a date field (an RFCDate or Date) it prints
-        as a ``Date`` too (lapyme ``ReportPeriod.startDate``)."""
-        if isinstance(value, str) and is_date(t):
-            return JsScalar(f"new Date({json.dumps(value)})")
-        return json_value(value)
+    def _example(self, t: ir.TypeExpr, value: ir.JsonValue) -> JsValue:
+        """A spec example, printed through the field's type (``typed_value``)."""
+        return typed_value(t, value, self._examples.model)
 
     def value(self, t: ir.TypeExpr, name: str, via_union: bool) -> JsValue:
         match t:
@@ -399,18 +411,3 @@ def _string_needs_data(t: ir.TypeExpr, name: str) -> bool:
         case ir.Primitive(kind="string", format=fmt) if fmt != "uuid" and not is_date(t):
             return not is_id_name(name) and needs_data(name, fmt)
     return False
-
-
-def json_value(value: ir.JsonValue) -> JsValue:
-    """A spec value (example, default, enum member) as a JS literal."""
-    if isinstance(value, bool):
-        return JsScalar("true" if value else "false")
-    if isinstance(value, (int, float)):
-        return JsScalar(format_js_number(value))
-    if isinstance(value, str):
-        return js_string(value)
-    if isinstance(value, list):
-        return JsArray(tuple(json_value(v) for v in value))
-    if isinstance(value, dict):
-        return JsObject(tuple((map_key(str(k)), json_value(v)) for k, v in value.items()))
-    return JsScalar("null")
