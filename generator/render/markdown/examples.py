@@ -286,7 +286,9 @@ class _Draw:
                     return JsArray((self.value(items, name, via_union),))
                 return JsArray(self._items(items, name, via_union))
             case ir.Map(values=values):
-                keys = map_keys(self._faker.int(self._min_entries(), MAX_ENTRIES)) if self._examples.newer else ("key",)
+                # newer rules: a map holds 0 to 3 entries (mistral's
+                # ``ClassificationTargetResult.scores: {}``, lapyme's ``variantOptions: {}``)
+                keys = map_keys(self._faker.int(0, MAX_ENTRIES)) if self._examples.newer else ("key",)
                 return JsObject(tuple((map_key(key), self.value(values, name, via_union)) for key in keys))
             case ir.Ref(model=model_id) if self._examples.drawn_apart(t):
                 return self._apart(model_id, name, via_union)
@@ -308,7 +310,7 @@ class _Draw:
         return value
 
     def _object_items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
-        """Newest rules: one coin, heads an empty array, tails one object
+        """Newer rules: one coin, heads an empty array, tails one object
         (lapyme: ``ApiCategoryListResponse.data`` at 0.46 is empty,
         ``ApiAccountLedgerResponseData.lines`` at 0.66 holds one)."""
         if self._faker.boolean():
@@ -316,16 +318,18 @@ class _Draw:
         return (self.value(items, name, via_union),)
 
     def _items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
-        """Newer rules: the size is drawn first (1 to 3).  Strings fill it,
-        placeholders numbered ``"<value 1>"``...; other arrays print ``[]``
-        (about 20 mistral docs), after as many draws as the size: two
-        observations (BatchJobOut.errors, OCRPageObject.images)."""
+        """Newer rules: the size is drawn first (0 to 3).  Strings fill it,
+        placeholders numbered ``"<value 1>"``...  Other items differ by
+        version (``_filled_items`` before 1.768)."""
         if self._examples.apart and _is_object(self._examples, items):
             return self._object_items(items, name, via_union)
-        count = self._faker.int(self._min_entries(), MAX_ENTRIES)
-        # untyped items (``items: {}``) print placeholders like strings
-        # (lapyme's ``warnings``)
-        if not (isinstance(items, ir.Any) or (isinstance(items, ir.Primitive) and items.kind == "string")):
+        if not self._examples.apart and not _is_string_like(items):
+            return self._filled_items(items, name, via_union)
+        count = self._faker.int(0, MAX_ENTRIES)
+        # 1.768 prints other arrays ``[]``, after as many draws as the size:
+        # two observations (lapyme's enum ``measures``, and what a one-draw
+        # item would take)
+        if not _is_string_like(items):
             for _ in range(count - 1):
                 self._faker.next()
             return ()
@@ -334,11 +338,16 @@ class _Draw:
             return tuple(js_string(f"<value {i + 1}>") for i in range(count))
         return tuple(values)
 
-    def _min_entries(self) -> int:
-        """From 1.768 scalar arrays and maps can be empty: their size is
-        drawn in 0..3 (lapyme ``ApiApplyTagsResponseData.entityIds`` holds
-        two uuids at 0.72; ``warnings: []``, ``variantOptions: {}``)."""
-        return 0 if self._examples.apart else 1
+    def _filled_items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
+        """1.642 and 1.690 (openrouter, mistral) fill arrays of any item: an
+        object or a union tosses the coin for one item (``ListSharingOut.data``
+        at 0.26 is empty, ``ListLibraryOut.data`` at 0.50 holds one;
+        ``ValidationError.loc``, a union, holds one at 0.70), anything else
+        draws a size in 0..3 (``Agent.versions`` holds one integer at 0.25,
+        ``ReferenceChunk.referenceIds`` none at 0.15)."""
+        if isinstance(items, ir.Ref) and not isinstance(self._examples.model(items.model).body, ir.Enum):
+            return self._object_items(items, name, via_union)
+        return tuple(self.value(items, name, via_union) for _ in range(self._faker.int(0, MAX_ENTRIES)))
 
     def _primitive(self, t: ir.Primitive, name: str) -> JsValue:
         match t.kind:
@@ -370,6 +379,12 @@ class _Draw:
 def _drawn_later(model: ir.Model) -> bool:
     """The sort key of ``Examples._all_docs``: operations' models first."""
     return model.name.ts_namespace != "operations"
+
+
+def _is_string_like(t: ir.TypeExpr) -> bool:
+    """Strings, and untyped items (``items: {}``), which print placeholders
+    like strings (lapyme's ``warnings``)."""
+    return isinstance(t, ir.Any) or (isinstance(t, ir.Primitive) and t.kind == "string")
 
 
 def _is_object(examples: Examples, t: ir.TypeExpr) -> bool:
