@@ -602,3 +602,39 @@ def test_newer_versions_print_listed_examples_through_the_model(tmp_path: Path) 
 def test_orq_version_draws_where_only_listed_examples_exist(tmp_path: Path) -> None:
     value = _chat_example(tmp_path, "1.535.1")
     assert "large-latest" not in value and "Hello" not in value and "format" not in value
+
+
+# --------------------------- one value per object model (1.642 and 1.690)
+
+
+def _shared_api() -> ir.Api:
+    job = _model("ClassifierJobOut", ir.Object(fields=(_field("id", UUID),)), ns="components")
+    jobs = _model("JobsOutData", ir.Union(members=(ir.UnionMember(type=ir.Ref(model="#/ClassifierJobOut"), origin="#/0"),
+                                                   ir.UnionMember(type=STR, origin="#/1"))), ns="components")
+    conversation = _model("ModelConversation", ir.Object(fields=(_field("id", UUID),)), ns="components")
+    body = _model("ResponseBody", ir.Union(members=(ir.UnionMember(type=ir.Ref(model="#/ModelConversation"), origin="#/0"),
+                                                    ir.UnionMember(type=STR, origin="#/1"))))
+    # the operations' union comes first in model order, the shared union before its member
+    return _api(body, conversation, jobs, job)
+
+
+def _heading(t: ir.TypeExpr) -> str:
+    assert isinstance(t, ir.Ref)
+    return "components." + t.model.removeprefix("#/")
+
+
+def test_an_object_prints_the_value_drawn_where_it_comes_first() -> None:
+    api = _shared_api()
+    examples = Examples(api, apart=False, member_heading=_heading)
+    job, conversation = api.model("#/ClassifierJobOut"), api.model("#/ModelConversation")
+    # a shared union's snippet comes first: the object's doc prints it, seeded with the heading
+    drawn = Examples(api, apart=False).for_union_member("components.ClassifierJobOut", api.model("#/JobsOutData").body.members[0])  # type: ignore[union-attr]
+    assert examples.for_model(job) == drawn
+    assert print_value(drawn, 0) == '{\n  id: "94361cba-dbfe-4cb8-b157-dba88d484a3b",\n}'  # as in mistral's docs
+    assert examples.for_union_member("components.ClassifierJobOut", api.model("#/JobsOutData").body.members[0]) == drawn  # type: ignore[union-attr]
+    # a shared object's own doc comes before any operations' doc: the union prints it
+    own = Examples(api, apart=False).for_model(conversation)
+    member = api.model("#/ResponseBody").body.members[0]  # type: ignore[union-attr]
+    assert examples.for_union_member("components.ModelConversation", member) == own
+    # without the rule (1.535, or no heading given) each doc draws its own value
+    assert Examples(api, apart=False).for_model(job) != drawn

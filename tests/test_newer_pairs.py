@@ -20,7 +20,7 @@ from test_orq_docs import _faker_installed, _generate, _score
 PAIRS = {
     "bolt-python": ("bolt-python.yaml", "python", 0.99, None),
     "meitner-python": ("meitner-python.json", "python", 0.98, None),
-    "mistral-typescript": ("mistral-typescript.yaml", "typescript", 0.88, 0.98),
+    "mistral-typescript": ("mistral-typescript.yaml", "typescript", 0.93, 0.98),
     "openrouter-typescript": ("openrouter-typescript.yaml", "typescript", 0.47, 0.82),
     "lapyme-typescript": ("lapyme-typescript.yaml", "typescript", 0.89, 1.0),
 }

@@ -64,7 +64,7 @@ class Examples:
 
     def __init__(
         self, api: ir.Api, data: FakerData | None = None, newer: bool = True, apart: bool | None = None,
-        listed: bool = False,
+        listed: bool = False, member_heading: Callable[[ir.TypeExpr], str] | None = None,
     ) -> None:
         self._api = api
         self.newer = newer
@@ -81,6 +81,9 @@ class Examples:
         self._docs: dict[str, JsValue | None] | None = None
         # the ``{Op}Response`` wrappers (``headers`` and ``result``)
         self._wrappers = frozenset(op.response_model for op in api.operations if op.response_model)
+        # 1.642-1.690: a union doc's heading for a member (``shared_seeds``); None: not shared
+        self._member_heading = member_heading if newer and not self.apart else None
+        self._seeds: dict[str, str] | None = None
 
     def for_model(self, model: ir.Model) -> JsValue | None:
         """The ``let value`` of a model's doc; None when the doc shows no
@@ -110,7 +113,35 @@ class Examples:
     def _draw_model(self, model: ir.Model) -> JsValue | None:
         if self.contains_binary(ir.Ref(model=model.id)):
             return None
-        return _Draw(self, Faker(java_hash_code(model.name.typescript))).model(model, via_union=False)
+        seed = self._shared_seeds().get(model.id, model.name.typescript)
+        return _Draw(self, Faker(java_hash_code(seed))).model(model, via_union=False)
+
+    def _shared_seeds(self) -> dict[str, str]:
+        """1.642 and 1.690: an object model prints one value in its own doc
+        and as a member of a union doc, drawn where it comes first (the shared
+        models' docs first, then the operations', each in model order) and
+        seeded there: with its name in its own doc, with the heading in a
+        union's (mistral ``ClassifierJobOut`` prints ``JobsOutData``'s
+        ``components.ClassifierJobOut`` value; ``ModelConversation`` its own
+        in the operations' ``ResponseBody``; 20 docs)."""
+        if self._member_heading is None:
+            return {}
+        if self._seeds is None:
+            self._seeds = {}
+            for model in sorted(self._api.models, key=_drawn_later_than_components):
+                for claimed, seed in self._claims(model, self._member_heading):
+                    self._seeds.setdefault(claimed, seed)
+        return self._seeds
+
+    def _claims(self, model: ir.Model, heading: Callable[[ir.TypeExpr], str]) -> list[tuple[str, str]]:
+        """(object model id, seed) for each value ``model``'s doc draws."""
+        match model.body:
+            case ir.Object():
+                return [(model.id, model.name.typescript)]
+            case ir.Union(members=members):
+                return [(m.type.model, heading(m.type)) for m in members
+                        if m.example is None and isinstance(m.type, ir.Ref) and _is_object(self, m.type)]
+        return []
 
     def for_union_member(self, heading: str, member: ir.UnionMember) -> JsValue:
         """A union doc's ``const value: <heading>`` snippet, seeded with the
@@ -122,6 +153,10 @@ class Examples:
             value = docs.get(member.type.model)
             if value is not None:
                 return value
+        if member.example is None and isinstance(member.type, ir.Ref) and member.type.model in self._shared_seeds():
+            shared = self.for_model(self.model(member.type.model))
+            if shared is not None:
+                return shared
         return _Draw(self, Faker(java_hash_code(heading))).member(member, via_union=False)
 
     def model(self, model_id: str) -> ir.Model:
@@ -379,6 +414,11 @@ class _Draw:
 def _drawn_later(model: ir.Model) -> bool:
     """The sort key of ``Examples._all_docs``: operations' models first."""
     return model.name.ts_namespace != "operations"
+
+
+def _drawn_later_than_components(model: ir.Model) -> bool:
+    """The sort key of ``Examples._shared_seeds``: the shared models first."""
+    return model.name.ts_namespace != "components"
 
 
 def _is_string_like(t: ir.TypeExpr) -> bool:
