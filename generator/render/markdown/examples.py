@@ -361,9 +361,8 @@ class _Draw:
         if not self._examples.apart and not _is_string_like(items):
             return self._filled_items(items, name, via_union)
         count = self._faker.int(0, MAX_ENTRIES)
-        # 1.768 prints other arrays ``[]``, after as many draws as the size:
-        # two observations (lapyme's enum ``measures``, and what a one-draw
-        # item would take)
+        # 1.768 prints other arrays ``[]``, after as many draws as the size
+        # (lapyme's enum ``measures: []``; no filled one is seen there)
         if not _is_string_like(items):
             for _ in range(count - 1):
                 self._faker.next()
