@@ -4,7 +4,10 @@ from Speakeasy's orq docs."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from conftest import spec_api
 
 from generator import ir
 from generator.render.markdown.examples import Examples, json_value
@@ -272,17 +275,41 @@ def test_newer_rules_draw_booleans() -> None:
     assert "    hasMore: false,\n" in _example(api, "ListDocumentOut")  # 1.535: always false, no draw
 
 
-def test_newer_rules_empty_object_arrays_still_take_draws() -> None:
+def test_newer_rules_toss_a_coin_for_an_object_array() -> None:
     image = _model("OCRImageObject", ir.Object(fields=(_field("id", STR),)))
     dims = _model("Dims", ir.Object(fields=(_field("dpi", INT), _field("height", INT), _field("width", INT))))
     page = _model("OCRPageObject", ir.Object(fields=(
         _field("index", INT), _field("markdown", STR),
         _field("images", ir.Array(items=ir.Ref(model="#/OCRImageObject"))), _field("dimensions", ir.Ref(model="#/Dims")),
     )))
+    # the coin at 0.39 empties ``images``; the next draws fill ``dimensions``
     assert _newer(_api(image, dims, page), "OCRPageObject") == (
         "let value: OCRPageObject = {\n  index: 355599,\n  markdown: \"<value>\",\n  images: [],\n"
-        "  dimensions: {\n    dpi: 225573,\n    height: 229870,\n    width: 469391,\n  },\n};"
+        "  dimensions: {\n    dpi: 466391,\n    height: 225573,\n    width: 229870,\n  },\n};"
     )
+
+
+def test_mistral_rules_fill_scalar_arrays_of_a_drawn_size() -> None:
+    refs = _model("ReferenceChunk", ir.Object(fields=(_field("reference_ids", ir.Array(items=INT)),)))
+    loc = ir.Union(members=(ir.UnionMember(type=STR, origin="#/0"), ir.UnionMember(type=INT, origin="#/1")))
+    error = _model("ValidationError", ir.Object(fields=(
+        _field("loc", ir.Array(items=ir.Ref(model="#/Loc"))), _field("msg", STR))))
+    api = _api(refs, _model("Loc", loc), error)
+    # size 0 at 0.15 (faker.number.int({min: 0, max: 3}))
+    assert _newer(api, "ReferenceChunk") == "let value: ReferenceChunk = {\n  referenceIds: [],\n};"
+    # a union's items toss the coin like objects: one item at 0.70, the integer member
+    assert _newer(api, "ValidationError") == (
+        'let value: ValidationError = {\n  loc: [\n    929957,\n  ],\n  msg: "<value>",\n};')
+    member = ir.UnionMember(type=ir.Array(items=INT), origin="#/1")
+    value = Examples(_api(_model("Ids", ir.Union(members=(member,)))), apart=False).for_union_member("number[]", member)
+    assert print_value(value, 0) == "[\n  339048,\n  133621,\n  943799,\n]"  # size 3 at 0.99
+
+
+def test_newest_rules_print_other_scalar_arrays_empty() -> None:
+    refs = _model("Agent", ir.Object(fields=(_field("versions", ir.Array(items=INT)), _field("version", INT))))
+    value = Examples(_api(refs)).for_model(refs)
+    # lapyme's 1.768: the size (1 at 0.26) is drawn and the array printed empty
+    assert print_value(value, 0) == "{\n  versions: [],\n  version: 881139,\n}"  # type: ignore[arg-type]
 
 
 def test_newer_rules_number_string_placeholders() -> None:
@@ -293,10 +320,11 @@ def test_newer_rules_number_string_placeholders() -> None:
 
 
 def test_newer_rules_map_sizes_are_drawn() -> None:
-    for name, keys in (("Tags", '"key", "key1"'), ("Params", '"key", "key1", "key2"')):
+    for name, keys in (("ReferenceChunk", ""), ("Tags", '"key", "key1"'), ("Params", '"key", "key1", "key2"')):
         api = _api(_model(name, ir.Object(fields=(_field("parameters", ir.Map(values=STR)),))))
         shown = [line.split(":")[0].strip() for line in _newer(api, name).splitlines() if '"key' in line]
-        assert ", ".join(shown) == keys  # faker.number.int({min: 1, max: 3}): 2 for "Tags", 3 for "Params"
+        # faker.number.int({min: 0, max: 3}): 0 for "ReferenceChunk", 2 for "Tags", 3 for "Params"
+        assert ", ".join(shown) == keys
 
 
 def test_newer_rules_take_urls_from_url_names_also_through_unions() -> None:
@@ -448,8 +476,9 @@ def test_response_wrappers_draw_their_headers_again_after_the_result() -> None:
     plain = _api(account, wrapper)  # not an operation's wrapper: drawn once
     assert "  headers: {},\n" in _newest(plain, "GetApiAccountLedgerResponse")
     older = _newest(api, "GetApiAccountLedgerResponse", Examples(api, apart=False))  # 1.690: one draw
-    assert older.startswith('let value: GetApiAccountLedgerResponse = {\n  headers: {\n    "key": [\n'
-                            '      "<value 1>",\n    ],\n  },\n  result: {\n    id: "405f9387-')
+    # the same draw (0.19) gives the map no entries, and the map is not drawn again
+    assert older.startswith('let value: GetApiAccountLedgerResponse = {\n  headers: {},\n  result: {\n'
+                            '    id: "1405f938-71ea-4467-8644-fbf5f2cf8a44",\n  },\n};')
 
 
 def test_objects_apart_follow_compat_version() -> None:
@@ -485,7 +514,7 @@ def test_older_dates_are_drawn_a_year_earlier() -> None:
     assert 'createdAt: new Date("2025-09-04T16:01:29.973Z")' in _example(_api(alias), "AgentAliasResponse")
 
 
-def test_newest_scalar_arrays_and_maps_can_be_empty() -> None:
+def test_newer_scalar_arrays_and_maps_can_be_empty() -> None:
     tags = _model("ApiApplyTagsResponseData", ir.Object(fields=(
         _field("entityIds", ir.Array(items=UUID)), _field("added", INT),
     )))
@@ -494,6 +523,118 @@ def test_newest_scalar_arrays_and_maps_can_be_empty() -> None:
         "let value: ApiApplyTagsResponseData = {\n  entityIds: [\n"
         '    "2dea5b04-1eda-4fe2-aeee-0441354f9cfc",\n    "802e98e6-8ff8-4104-9219-5e128042ff73",\n  ],\n'
         "  added: 15504,\n};")
-    assert _newest(api, "ApiApplyTagsResponseData", Examples(api, apart=False)).count('-4') == 3  # 1..3: three
+    # 1.642 and 1.690 draw string arrays' sizes alike (mistral ``ClassificationRequest.inputs``)
+    assert _newest(api, "ApiApplyTagsResponseData", Examples(api, apart=False)).count('-4') == 2
     headers = _model("Wrapped", ir.Object(fields=(_field("headers", ir.Map(values=ir.Array(items=STR))),)))
     assert '    "key1": [],\n' in _newest(_api(headers), "Wrapped")  # an empty array inside a map
+
+
+# ------------------------------------------- listed examples (1.637 and newer)
+
+LISTED_SPEC = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /chat:
+    post:
+      operationId: chat
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/ChatRequest"}
+      responses:
+        "200": {description: ok}
+components:
+  schemas:
+    Format:
+      type: object
+      properties:
+        type: {type: string, default: text}
+      examples: [{type: text}]
+    UserMessage:
+      type: object
+      required: [role]
+      properties:
+        content: {type: string}
+        role: {type: string, enum: [user]}
+    ChatRequest:
+      type: object
+      required: [model, messages]
+      properties:
+        model: {type: string, examples: [large-latest]}
+        messages:
+          type: array
+          items: {$ref: "#/components/schemas/UserMessage"}
+          examples: [[{role: user, content: Hello}]]
+        format:
+          anyOf: [{$ref: "#/components/schemas/Format"}, {type: "null"}]
+"""
+
+
+def _chat_example(tmp_path: Path, compat: str) -> str:
+    from generator.config import Config
+    from generator.render.markdown import render_typescript_docs
+
+    config = Config(compat_version=compat)
+    docs = render_typescript_docs(spec_api(tmp_path, LISTED_SPEC, config), config)  # type: ignore[arg-type]
+    doc = docs["typescript/docs/models/components/chatrequest.md"]
+    return doc.split("```typescript\n")[1].split("```")[0].split("\n\n", 1)[1]
+
+
+def test_newer_versions_print_listed_examples_through_the_model(tmp_path: Path) -> None:
+    # examples[0] of a field, of a referenced component (which also brings in
+    # the optional field holding it); object keys in the model's field order
+    assert _chat_example(tmp_path, "1.690.1") == (
+        "let value: ChatRequest = {\n"
+        '  model: "large-latest",\n'
+        "  messages: [\n"
+        "    {\n"
+        '      content: "Hello",\n'
+        '      role: "user",\n'
+        "    },\n"
+        "  ],\n"
+        "  format: {\n"
+        '    type: "text",\n'
+        "  },\n"
+        "};\n")
+
+
+def test_orq_version_draws_where_only_listed_examples_exist(tmp_path: Path) -> None:
+    value = _chat_example(tmp_path, "1.535.1")
+    assert "large-latest" not in value and "Hello" not in value and "format" not in value
+
+
+# --------------------------- one value per object model (1.642 and 1.690)
+
+
+def _shared_api() -> ir.Api:
+    job = _model("ClassifierJobOut", ir.Object(fields=(_field("id", UUID),)), ns="components")
+    jobs = _model("JobsOutData", ir.Union(members=(ir.UnionMember(type=ir.Ref(model="#/ClassifierJobOut"), origin="#/0"),
+                                                   ir.UnionMember(type=STR, origin="#/1"))), ns="components")
+    conversation = _model("ModelConversation", ir.Object(fields=(_field("id", UUID),)), ns="components")
+    body = _model("ResponseBody", ir.Union(members=(ir.UnionMember(type=ir.Ref(model="#/ModelConversation"), origin="#/0"),
+                                                    ir.UnionMember(type=STR, origin="#/1"))))
+    # the operations' union comes first in model order, the shared union before its member
+    return _api(body, conversation, jobs, job)
+
+
+def _heading(t: ir.TypeExpr) -> str:
+    assert isinstance(t, ir.Ref)
+    return "components." + t.model.removeprefix("#/")
+
+
+def test_an_object_prints_the_value_drawn_where_it_comes_first() -> None:
+    api = _shared_api()
+    examples = Examples(api, apart=False, member_heading=_heading)
+    job, conversation = api.model("#/ClassifierJobOut"), api.model("#/ModelConversation")
+    # a shared union's snippet comes first: the object's doc prints it, seeded with the heading
+    drawn = Examples(api, apart=False).for_union_member("components.ClassifierJobOut", api.model("#/JobsOutData").body.members[0])  # type: ignore[union-attr]
+    assert examples.for_model(job) == drawn
+    assert print_value(drawn, 0) == '{\n  id: "94361cba-dbfe-4cb8-b157-dba88d484a3b",\n}'  # as in mistral's docs
+    assert examples.for_union_member("components.ClassifierJobOut", api.model("#/JobsOutData").body.members[0]) == drawn  # type: ignore[union-attr]
+    # a shared object's own doc comes before any operations' doc: the union prints it
+    own = Examples(api, apart=False).for_model(conversation)
+    member = api.model("#/ResponseBody").body.members[0]  # type: ignore[union-attr]
+    assert examples.for_union_member("components.ModelConversation", member) == own
+    # without the rule (1.535, or no heading given) each doc draws its own value
+    assert Examples(api, apart=False).for_model(job) != drawn

@@ -14,7 +14,7 @@ from generator.examples.faker import Faker
 from generator.examples.faker_en import English, MissingData
 
 PLACEHOLDER = "<value>"
-# Arrays and maps whose size is drawn hold 1 to MAX_ENTRIES entries.
+# Arrays and maps whose size is drawn hold 0 to MAX_ENTRIES entries.
 MAX_ENTRIES = 3
 EXAMPLE_FILE = "example.file"
 # Names whose value is fixed text rather than a faker draw.

@@ -12,7 +12,6 @@ the rules of Speakeasy versions after 1.535 (``newer_rules(config)``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,8 +23,9 @@ from generator.examples.strings import MAX_ENTRIES, PLACEHOLDER, is_id_name, map
 from generator.config import Config, compat_at_least
 from generator.diagnostics import Diagnostic
 from generator.render.identifiers import typescript_field
-from generator.render.markdown.common import typescript_fields
+from generator.render.markdown.common import field_example, typescript_fields
 from generator.render.markdown.printer import JsArray, JsObject, JsScalar, JsValue, js_string, map_key
+from generator.render.markdown.typed_examples import json_value, typed_value
 from generator.render.markdown.types_cell import is_binary, is_date
 
 _FLOAT_MAX = 10000
@@ -63,10 +63,13 @@ class Examples:
     """Example values for one API; caches structural facts across docs."""
 
     def __init__(
-        self, api: ir.Api, data: FakerData | None = None, newer: bool = True, apart: bool | None = None
+        self, api: ir.Api, data: FakerData | None = None, newer: bool = True, apart: bool | None = None,
+        listed: bool = False, member_heading: Callable[[ir.TypeExpr], str] | None = None,
     ) -> None:
         self._api = api
         self.newer = newer
+        # a field's ``examples[0]`` counts as its example (``shows_listed_examples``)
+        self.listed = listed
         # components drawn apart (``components_apart``); the newest rules by default
         self.apart = newer if apart is None else apart
         # faker's English tables (None: word-based values are placeholders).
@@ -78,6 +81,9 @@ class Examples:
         self._docs: dict[str, JsValue | None] | None = None
         # the ``{Op}Response`` wrappers (``headers`` and ``result``)
         self._wrappers = frozenset(op.response_model for op in api.operations if op.response_model)
+        # 1.642-1.690: a union doc's heading for a member (``shared_seeds``); None: not shared
+        self._member_heading = member_heading if newer and not self.apart else None
+        self._seeds: dict[str, str] | None = None
 
     def for_model(self, model: ir.Model) -> JsValue | None:
         """The ``let value`` of a model's doc; None when the doc shows no
@@ -107,7 +113,35 @@ class Examples:
     def _draw_model(self, model: ir.Model) -> JsValue | None:
         if self.contains_binary(ir.Ref(model=model.id)):
             return None
-        return _Draw(self, Faker(java_hash_code(model.name.typescript))).model(model, via_union=False)
+        seed = self._shared_seeds().get(model.id, model.name.typescript)
+        return _Draw(self, Faker(java_hash_code(seed))).model(model, via_union=False)
+
+    def _shared_seeds(self) -> dict[str, str]:
+        """1.642 and 1.690: an object model prints one value in its own doc
+        and as a member of a union doc, drawn where it comes first (the shared
+        models' docs first, then the operations', each in model order) and
+        seeded there: with its name in its own doc, with the heading in a
+        union's (mistral ``ClassifierJobOut`` prints ``JobsOutData``'s
+        ``components.ClassifierJobOut`` value; ``ModelConversation`` its own
+        in the operations' ``ResponseBody``; 20 docs)."""
+        if self._member_heading is None:
+            return {}
+        if self._seeds is None:
+            self._seeds = {}
+            for model in sorted(self._api.models, key=_drawn_later_than_components):
+                for claimed, seed in self._claims(model, self._member_heading):
+                    self._seeds.setdefault(claimed, seed)
+        return self._seeds
+
+    def _claims(self, model: ir.Model, heading: Callable[[ir.TypeExpr], str]) -> list[tuple[str, str]]:
+        """(object model id, seed) for each value ``model``'s doc draws."""
+        match model.body:
+            case ir.Object():
+                return [(model.id, model.name.typescript)]
+            case ir.Union(members=members):
+                return [(m.type.model, heading(m.type)) for m in members
+                        if m.example is None and isinstance(m.type, ir.Ref) and _is_object(self, m.type)]
+        return []
 
     def for_union_member(self, heading: str, member: ir.UnionMember) -> JsValue:
         """A union doc's ``const value: <heading>`` snippet, seeded with the
@@ -119,6 +153,10 @@ class Examples:
             value = docs.get(member.type.model)
             if value is not None:
                 return value
+        if member.example is None and isinstance(member.type, ir.Ref) and member.type.model in self._shared_seeds():
+            shared = self.for_model(self.model(member.type.model))
+            if shared is not None:
+                return shared
         return _Draw(self, Faker(java_hash_code(heading))).member(member, via_union=False)
 
     def model(self, model_id: str) -> ir.Model:
@@ -149,10 +187,16 @@ class Examples:
         printed map comes after the result's draws (77 of 89 wrappers)."""
         return self.apart and model.id in self._wrappers
 
+    def field_example(self, f: ir.Field) -> ir.Json | None:
+        """The example a field prints: ``example``, else (``listed``) the
+        first of its ``examples`` (mistral 1.690: ``FileSchema.filename``
+        prints "files_upload.jsonl")."""
+        return field_example(f, self.listed)
+
     def has_example(self, t: ir.TypeExpr) -> bool:
-        """Whether a spec ``example`` sits on a field or a union member
+        """Whether a spec example sits on a field or a union member
         anywhere below ``t``."""
-        return self._search(t, self._has_example, _EXAMPLES)
+        return self._search(t, self._has_example, _LISTED_EXAMPLES if self.listed else _EXAMPLES)
 
     def contains_binary(self, t: ir.TypeExpr) -> bool:
         return self._search(t, self._has_binary, _BINARY)
@@ -188,6 +232,11 @@ class _Probe:
 
 _EXAMPLES = _Probe(
     field=lambda f: f.example is not None,
+    member=lambda m: m.example is not None,
+    type=lambda _: False,
+)
+_LISTED_EXAMPLES = _Probe(
+    field=lambda f: f.example is not None or f.listed_example is not None,
     member=lambda m: m.example is not None,
     type=lambda _: False,
 )
@@ -240,7 +289,7 @@ class _Draw:
         return JsObject(tuple(entries))
 
     def _included(self, f: ir.Field, via_union: bool) -> bool:
-        if f.example is not None or self._examples.has_example(f.type):
+        if self._examples.field_example(f) is not None or self._examples.has_example(f.type):
             return True
         if f.required:
             # newer versions type a required field with a default as optional
@@ -251,20 +300,18 @@ class _Draw:
         return via_union and f.default is not None
 
     def _field(self, f: ir.Field, name: str, via_union: bool) -> JsValue:
-        if f.example is not None:
-            return self._example(f.type, f.example.value)
+        example = self._examples.field_example(f)
+        if example is not None:
+            return self._example(f.type, example.value)
         if f.nullable and self._examples.newer and self._faker.boolean(_NULL_PROBABILITY):
             return JsScalar("null")
         if via_union and not f.required and f.default is not None:
             return json_value(f.default.value)
         return self.value(f.type, name, via_union)
 
-    def _example(self, t: ir.TypeExpr, value: object) -> JsValue:
-        """A spec ``example``; on a date field (an RFCDate or Date) it prints
-        as a ``Date`` too (lapyme ``ReportPeriod.startDate``)."""
-        if isinstance(value, str) and is_date(t):
-            return JsScalar(f"new Date({json.dumps(value)})")
-        return json_value(value)
+    def _example(self, t: ir.TypeExpr, value: ir.JsonValue) -> JsValue:
+        """A spec example, printed through the field's type (``typed_value``)."""
+        return typed_value(t, value, self._examples.model)
 
     def value(self, t: ir.TypeExpr, name: str, via_union: bool) -> JsValue:
         match t:
@@ -274,7 +321,9 @@ class _Draw:
                     return JsArray((self.value(items, name, via_union),))
                 return JsArray(self._items(items, name, via_union))
             case ir.Map(values=values):
-                keys = map_keys(self._faker.int(self._min_entries(), MAX_ENTRIES)) if self._examples.newer else ("key",)
+                # newer rules: a map holds 0 to 3 entries (mistral's
+                # ``ClassificationTargetResult.scores: {}``, lapyme's ``variantOptions: {}``)
+                keys = map_keys(self._faker.int(0, MAX_ENTRIES)) if self._examples.newer else ("key",)
                 return JsObject(tuple((map_key(key), self.value(values, name, via_union)) for key in keys))
             case ir.Ref(model=model_id) if self._examples.drawn_apart(t):
                 return self._apart(model_id, name, via_union)
@@ -296,7 +345,7 @@ class _Draw:
         return value
 
     def _object_items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
-        """Newest rules: one coin, heads an empty array, tails one object
+        """Newer rules: one coin, heads an empty array, tails one object
         (lapyme: ``ApiCategoryListResponse.data`` at 0.46 is empty,
         ``ApiAccountLedgerResponseData.lines`` at 0.66 holds one)."""
         if self._faker.boolean():
@@ -304,16 +353,17 @@ class _Draw:
         return (self.value(items, name, via_union),)
 
     def _items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
-        """Newer rules: the size is drawn first (1 to 3).  Strings fill it,
-        placeholders numbered ``"<value 1>"``...; other arrays print ``[]``
-        (about 20 mistral docs), after as many draws as the size: two
-        observations (BatchJobOut.errors, OCRPageObject.images)."""
+        """Newer rules: the size is drawn first (0 to 3).  Strings fill it,
+        placeholders numbered ``"<value 1>"``...  Other items differ by
+        version (``_filled_items`` before 1.768)."""
         if self._examples.apart and _is_object(self._examples, items):
             return self._object_items(items, name, via_union)
-        count = self._faker.int(self._min_entries(), MAX_ENTRIES)
-        # untyped items (``items: {}``) print placeholders like strings
-        # (lapyme's ``warnings``)
-        if not (isinstance(items, ir.Any) or (isinstance(items, ir.Primitive) and items.kind == "string")):
+        if not self._examples.apart and not _is_string_like(items):
+            return self._filled_items(items, name, via_union)
+        count = self._faker.int(0, MAX_ENTRIES)
+        # 1.768 prints other arrays ``[]``, after as many draws as the size
+        # (lapyme's enum ``measures: []``; no filled one is seen there)
+        if not _is_string_like(items):
             for _ in range(count - 1):
                 self._faker.next()
             return ()
@@ -322,11 +372,16 @@ class _Draw:
             return tuple(js_string(f"<value {i + 1}>") for i in range(count))
         return tuple(values)
 
-    def _min_entries(self) -> int:
-        """From 1.768 scalar arrays and maps can be empty: their size is
-        drawn in 0..3 (lapyme ``ApiApplyTagsResponseData.entityIds`` holds
-        two uuids at 0.72; ``warnings: []``, ``variantOptions: {}``)."""
-        return 0 if self._examples.apart else 1
+    def _filled_items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
+        """1.642 and 1.690 (openrouter, mistral) fill arrays of any item: an
+        object or a union tosses the coin for one item (``ListSharingOut.data``
+        at 0.26 is empty, ``ListLibraryOut.data`` at 0.50 holds one;
+        ``ValidationError.loc``, a union, holds one at 0.70), anything else
+        draws a size in 0..3 (``Agent.versions`` holds one integer at 0.25,
+        ``ReferenceChunk.referenceIds`` none at 0.15)."""
+        if isinstance(items, ir.Ref) and not isinstance(self._examples.model(items.model).body, ir.Enum):
+            return self._object_items(items, name, via_union)
+        return tuple(self.value(items, name, via_union) for _ in range(self._faker.int(0, MAX_ENTRIES)))
 
     def _primitive(self, t: ir.Primitive, name: str) -> JsValue:
         match t.kind:
@@ -358,6 +413,17 @@ class _Draw:
 def _drawn_later(model: ir.Model) -> bool:
     """The sort key of ``Examples._all_docs``: operations' models first."""
     return model.name.ts_namespace != "operations"
+
+
+def _drawn_later_than_components(model: ir.Model) -> bool:
+    """The sort key of ``Examples._shared_seeds``: the shared models first."""
+    return model.name.ts_namespace != "components"
+
+
+def _is_string_like(t: ir.TypeExpr) -> bool:
+    """Strings, and untyped items (``items: {}``), which print placeholders
+    like strings (lapyme's ``warnings``)."""
+    return isinstance(t, ir.Any) or (isinstance(t, ir.Primitive) and t.kind == "string")
 
 
 def _is_object(examples: Examples, t: ir.TypeExpr) -> bool:
@@ -399,18 +465,3 @@ def _string_needs_data(t: ir.TypeExpr, name: str) -> bool:
         case ir.Primitive(kind="string", format=fmt) if fmt != "uuid" and not is_date(t):
             return not is_id_name(name) and needs_data(name, fmt)
     return False
-
-
-def json_value(value: ir.JsonValue) -> JsValue:
-    """A spec value (example, default, enum member) as a JS literal."""
-    if isinstance(value, bool):
-        return JsScalar("true" if value else "false")
-    if isinstance(value, (int, float)):
-        return JsScalar(format_js_number(value))
-    if isinstance(value, str):
-        return js_string(value)
-    if isinstance(value, list):
-        return JsArray(tuple(json_value(v) for v in value))
-    if isinstance(value, dict):
-        return JsObject(tuple((map_key(str(k)), json_value(v)) for k, v in value.items()))
-    return JsScalar("null")
