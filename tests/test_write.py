@@ -105,3 +105,25 @@ def test_regeneration_rewrites_only_changed_files(tmp_path: Path) -> None:
     assert after["same.txt"] == before["same.txt"]
     assert after["changed.txt"] != before["changed.txt"]
     assert (out / "changed.txt").read_text() == "new"
+
+
+def test_a_large_plan_is_written_by_two_processes_with_the_same_result(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = {f"d{i % 7}/f{i:04d}.txt": f"file {i}\n" for i in range(900)}
+    write_tree(tmp_path / "split", plan)
+    monkeypatch.setenv("SDKGEN_JOBS", "1")
+    write_tree(tmp_path / "alone", plan)
+    assert _snapshot(tmp_path / "split") == _snapshot(tmp_path / "alone")
+    assert len(_snapshot(tmp_path / "split")) == 901
+
+
+def test_a_write_error_in_the_second_half_is_a_located_error_and_out_is_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tree(out, {"keep.txt": "old\n"})
+    # "zz" is both a file and the parent of another file: the write in the
+    # second half (sorted last, so in the child) fails
+    plan = {f"a{i:04d}.txt": "x\n" for i in range(500)} | {"zz": "file\n", "zz/inner.txt": "y\n"}
+    with pytest.raises(SpecError) as info:
+        write_tree(out, plan)
+    assert [d.code for d in info.value.diagnostics] == ["SG901"]
+    assert _snapshot(out).keys() == {"keep.txt", MANIFEST}
