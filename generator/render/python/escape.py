@@ -28,6 +28,8 @@ def py_str(text: str) -> str:
     same choice black makes, so black leaves the literal alone.
     """
     quote = "'" if text.count('"') > text.count("'") else '"'
+    if text.isprintable() and "\\" not in text and quote not in text:
+        return quote + text + quote  # the common case, without a loop per character
     out = []
     for ch in text:
         if ch == "\\" or ch == quote:
@@ -60,7 +62,7 @@ def _raw_safe(text: str) -> bool:
     if not text or '"""' in text or text[0] == '"' or text[-1] in '"\\':
         return False
     trailing = len(text) - len(text.rstrip("\\"))
-    return trailing % 2 == 0 and all(ch == "\n" or ch.isprintable() for ch in text)
+    return trailing % 2 == 0 and text.replace("\n", "").isprintable()
 
 
 def _escaped_doc_body(text: str) -> str:
