@@ -428,6 +428,36 @@ def test_operation_docs_draw_remembered_objects_before_shared_models() -> None:
     assert _newest(alone, "Line").split("account: ")[1] != drawn  # Line's own stream otherwise
 
 
+def _op(name: str, group: str) -> ir.Operation:
+    return ir.Operation(id=f"#/{name}", name=name, operation_id=name, method="get", path="/", group=(group,),
+                        method_name=name, parameters=(), responses=())
+
+
+def test_operation_docs_are_drawn_by_sdk_group_in_order_of_first_appearance() -> None:
+    account = _model("Account", ir.Object(fields=(_field("id", UUID),)), ns="components")
+
+    def doc(name: str) -> ir.Model:
+        body = ir.Object(fields=(_field("account", ir.Ref(model="#/Account")),))
+        return ir.Model(id=f"#/{name}", name=ir.ModelName(python=name, typescript=name, ts_namespace="operations"),
+                        body=body, role="response", owner=name)
+
+    # lapyme: the suppliers' operations come first in the spec, but their
+    # apply-tags operation comes after the purchases' one; Speakeasy walks
+    # the whole ``suppliers`` group first.
+    listing = _model("ListSuppliers", ir.Object(fields=(_field("id", UUID),)))
+    models = (account, listing, doc("ApplyPurchaseTags"), doc("ApplySupplierTags"))
+    ops = (_op("ListSuppliers", "suppliers"), _op("ApplyPurchaseTags", "purchases"),
+           _op("ApplySupplierTags", "suppliers"))
+    grouped = ir.Api(title="t", version="1", description=None, servers=(), security_schemes=(),
+                     operations=ops, models=models)
+    first = _newest(grouped, "ApplySupplierTags").split("account: ")[1]
+    assert first == _newest(grouped, "ApplyPurchaseTags").split("account: ")[1]
+    alone = _api(account, doc("ApplySupplierTags"))
+    assert first == _newest(alone, "ApplySupplierTags").split("account: ")[1]  # its own stream drew it
+    in_spec_order = _api(*models)  # no operations: model order, the purchases' doc first
+    assert _newest(in_spec_order, "ApplySupplierTags").split("account: ")[1] != first
+
+
 def _wrapper_api(*models: ir.Model) -> ir.Api:
     op = ir.Operation(id="#/op", name="Op", operation_id="op", method="get", path="/", group=(),
                       method_name="op", parameters=(), responses=(), response_model=models[-1].id)

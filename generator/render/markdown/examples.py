@@ -92,15 +92,15 @@ class Examples:
     def _all_docs(self) -> dict[str, JsValue | None]:
         """Newest rules: every doc's value, drawn once, since a doc can print
         objects first drawn in an earlier one (``nested``).  The docs of the
-        operations' models are drawn first, then the shared models', each
-        in model order: lapyme's ``account`` object is first drawn in
-        ``GetApiAccountLedgerResponse`` although a component that holds it
-        comes earlier in the spec (about 60 docs print such objects)."""
+        operations' models are drawn first (``_doc_order``), then the shared
+        models', in model order: lapyme's ``account`` object is first drawn
+        in ``GetApiAccountLedgerResponse`` although a component that holds
+        it comes earlier in the spec (about 60 docs print such objects)."""
         if not self.apart:
             return {}
         if self._docs is None:
             self._docs = {}
-            for model in sorted(self._api.models, key=_drawn_later):
+            for model in sorted(self._api.models, key=_doc_order(self._api)):
                 self._docs[model.id] = self._draw_model(model)
         return self._docs
 
@@ -355,9 +355,27 @@ class _Draw:
         return JsScalar(f'new Date("{text}")')
 
 
-def _drawn_later(model: ir.Model) -> bool:
-    """The sort key of ``Examples._all_docs``: operations' models first."""
-    return model.name.ts_namespace != "operations"
+def _doc_order(api: ir.Api) -> Callable[[ir.Model], tuple[int, int]]:
+    """The sort key of ``Examples._all_docs``: operations' models first, by
+    SDK group (in the order groups first appear in the spec), then by
+    operation within a group; the shared models after them.  Speakeasy
+    walks its SDK classes one by one: lapyme's ``Apply*TagsRequest.body``
+    is first drawn in ``ApplyApiSupplierTagsRequest``, the fifth such
+    operation in the spec but the first in the first group (``suppliers``),
+    and ``GetApiPurchaseByIdResponse`` (group ``purchases``) draws objects
+    before ``CreateApiSaleResponse`` (``sales``) although it comes later."""
+    groups: dict[tuple[str, ...], int] = {}
+    ranks: dict[str, tuple[int, int]] = {}
+    for index, op in enumerate(api.operations):
+        ranks.setdefault(op.name, (groups.setdefault(op.group, len(groups)), index))
+    shared = (len(groups) + 1, 0)
+
+    def key(model: ir.Model) -> tuple[int, int]:
+        if model.name.ts_namespace != "operations":
+            return shared
+        return ranks.get(model.owner, (len(groups), 0))
+
+    return key
 
 
 def _is_object(examples: Examples, t: ir.TypeExpr) -> bool:
