@@ -428,6 +428,16 @@ def test_operation_docs_draw_remembered_objects_before_shared_models() -> None:
     assert _newest(alone, "Line").split("account: ")[1] != drawn  # Line's own stream otherwise
 
 
+def test_remembered_array_items_are_kept_apart_from_fields_of_the_same_name() -> None:
+    price = _model("PriceList", ir.Object(fields=(_field("id", UUID),)), ns="components")
+    listing = _model("List", ir.Object(fields=(_field("data", ir.Array(items=ir.Ref(model="#/PriceList"))),)))
+    detail = _model("Detail", ir.Object(fields=(_field("data", ir.Ref(model="#/PriceList")),)))
+    api = _api(price, listing, detail)  # the list's doc is drawn first
+    examples = Examples(api)
+    listed = _newest(api, "List", examples).split('id: "')[1][:36]  # the coin gave one item
+    assert listed not in _newest(api, "Detail", examples)  # the field draws its own
+
+
 def _op(name: str, group: str) -> ir.Operation:
     return ir.Operation(id=f"#/{name}", name=name, operation_id=name, method="get", path="/", group=(group,),
                         method_name=name, parameters=(), responses=())

@@ -22,7 +22,7 @@ PAIRS = {
     "meitner-python": ("meitner-python.json", "python", 0.98, None),
     "mistral-typescript": ("mistral-typescript.yaml", "typescript", 0.78, 0.98),
     "openrouter-typescript": ("openrouter-typescript.yaml", "typescript", 0.43, 0.82),
-    "lapyme-typescript": ("lapyme-typescript.yaml", "typescript", 0.95, 1.0),
+    "lapyme-typescript": ("lapyme-typescript.yaml", "typescript", 0.97, 1.0),
 }
 
 

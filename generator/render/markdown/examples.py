@@ -286,21 +286,28 @@ class _Draw:
                 return json_value(value)
         return js_string("<value>")
 
-    def _apart(self, model_id: str, name: str, via_union: bool) -> JsValue:
-        """An object field's value, remembered across docs (``nested``)."""
-        known = self._examples.nested(name, model_id)
+    def _apart(self, model_id: str, name: str, via_union: bool, key: str | None = None) -> JsValue:
+        """An object field's value, remembered across docs (``nested``)
+        under ``key`` (the field's name unless given)."""
+        key = name if key is None else key
+        known = self._examples.nested(key, model_id)
         if known is not None:
             return known
         value = self.model(self._examples.model(model_id), via_union, name)
-        self._examples.remember(name, model_id, value)
+        self._examples.remember(key, model_id, value)
         return value
 
     def _object_items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
         """Newest rules: one coin, heads an empty array, tails one object
         (lapyme: ``ApiCategoryListResponse.data`` at 0.46 is empty,
-        ``ApiAccountLedgerResponseData.lines`` at 0.66 holds one)."""
+        ``ApiAccountLedgerResponseData.lines`` at 0.66 holds one).  The item
+        is remembered apart from an object field of the same name and model:
+        lapyme's price list drawn as ``data`` of ``GetApiPriceListByIdResponse``
+        is not the one its list's ``data[]`` holds."""
         if self._faker.boolean():
             return ()
+        if isinstance(items, ir.Ref) and self._examples.drawn_apart(items):
+            return (self._apart(items.model, name, via_union, key=f"{name}[]"),)
         return (self.value(items, name, via_union),)
 
     def _items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
