@@ -468,6 +468,23 @@ def test_operation_docs_are_drawn_by_sdk_group_in_order_of_first_appearance() ->
     assert _newest(in_spec_order, "ApplySupplierTags").split("account: ")[1] != first
 
 
+def test_inline_models_are_drawn_before_the_model_that_holds_them() -> None:
+    from generator.render.markdown.example_order import drawing_order
+
+    def shared(name: str, owner: str, *fields: ir.Field) -> ir.Model:
+        return ir.Model(id=f"#/{name}", name=ir.ModelName(python=name, typescript=name, ts_namespace="components"),
+                        body=ir.Object(fields=fields), role="component", owner=owner)
+
+    supplier = shared("Supplier", "Supplier", _field("id", UUID))
+    item = shared("ListData", "List", _field("supplier", ir.Ref(model="#/Supplier")))
+    listing = shared("List", "List", _field("data", ir.Array(items=ir.Ref(model="#/ListData"))))
+    api = _api(listing, item, supplier)  # the spec walk lists the holder first
+    # the inline item first; the component it refers to keeps its place
+    assert [m.name.typescript for m in drawing_order(api)] == ["ListData", "List", "Supplier"]
+    alone = _newest(_api(item, supplier), "ListData")
+    assert _newest(api, "ListData") == alone  # its own stream drew the supplier, not List's
+
+
 def _wrapper_api(*models: ir.Model) -> ir.Api:
     op = ir.Operation(id="#/op", name="Op", operation_id="op", method="get", path="/", group=(),
                       method_name="op", parameters=(), responses=(), response_model=models[-1].id)

@@ -25,6 +25,7 @@ from generator.config import Config, compat_at_least
 from generator.diagnostics import Diagnostic
 from generator.render.identifiers import typescript_field
 from generator.render.markdown.common import typescript_fields
+from generator.render.markdown.example_order import drawing_order
 from generator.render.markdown.printer import JsArray, JsObject, JsScalar, JsValue, js_string, map_key
 from generator.render.markdown.types_cell import is_binary, is_date
 
@@ -91,16 +92,16 @@ class Examples:
 
     def _all_docs(self) -> dict[str, JsValue | None]:
         """Newest rules: every doc's value, drawn once, since a doc can print
-        objects first drawn in an earlier one (``nested``).  The docs of the
-        operations' models are drawn first (``_doc_order``), then the shared
-        models', in model order: lapyme's ``account`` object is first drawn
+        objects first drawn in an earlier one (``nested``), in
+        ``drawing_order``: the operations' models first, then the shared
+        models': lapyme's ``account`` object is first drawn
         in ``GetApiAccountLedgerResponse`` although a component that holds
         it comes earlier in the spec (about 60 docs print such objects)."""
         if not self.apart:
             return {}
         if self._docs is None:
             self._docs = {}
-            for model in sorted(self._api.models, key=_doc_order(self._api)):
+            for model in drawing_order(self._api):
                 self._docs[model.id] = self._draw_model(model)
         return self._docs
 
@@ -360,29 +361,6 @@ class _Draw:
         # a ``format: date`` prints its day only (lapyme ``date``, ``dueDate``)
         text = iso_date(millis) if t.format == "date" else iso_datetime(millis)
         return JsScalar(f'new Date("{text}")')
-
-
-def _doc_order(api: ir.Api) -> Callable[[ir.Model], tuple[int, int]]:
-    """The sort key of ``Examples._all_docs``: operations' models first, by
-    SDK group (in the order groups first appear in the spec), then by
-    operation within a group; the shared models after them.  Speakeasy
-    walks its SDK classes one by one: lapyme's ``Apply*TagsRequest.body``
-    is first drawn in ``ApplyApiSupplierTagsRequest``, the fifth such
-    operation in the spec but the first in the first group (``suppliers``),
-    and ``GetApiPurchaseByIdResponse`` (group ``purchases``) draws objects
-    before ``CreateApiSaleResponse`` (``sales``) although it comes later."""
-    groups: dict[tuple[str, ...], int] = {}
-    ranks: dict[str, tuple[int, int]] = {}
-    for index, op in enumerate(api.operations):
-        ranks.setdefault(op.name, (groups.setdefault(op.group, len(groups)), index))
-    shared = (len(groups) + 1, 0)
-
-    def key(model: ir.Model) -> tuple[int, int]:
-        if model.name.ts_namespace != "operations":
-            return shared
-        return ranks.get(model.owner, (len(groups), 0))
-
-    return key
 
 
 def _is_object(examples: Examples, t: ir.TypeExpr) -> bool:
