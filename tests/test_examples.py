@@ -438,6 +438,25 @@ def test_remembered_array_items_are_kept_apart_from_fields_of_the_same_name() ->
     assert listed not in _newest(api, "Detail", examples)  # the field draws its own
 
 
+def test_optional_property_rendering_always_shows_optional_fields_without_a_default() -> None:
+    from generator.config import Config
+    from generator.render.markdown.examples import shows_every_optional
+
+    message = _model("AssistantMessage", ir.Object(fields=(
+        _field("role", ir.Literal(value="assistant")), _field("name", STR, required=False),
+        _field("stream", BOOL, required=False, default=ir.Json(False)),
+        _field("type", ir.Literal(value="function"), required=False),
+    )))
+    api = _api(message)
+    # openrouter (``always``): the optional field is shown, not the one with a
+    # default nor the optional constant
+    assert _newest(api, "AssistantMessage", Examples(api, every_optional=True)) == (
+        'let value: AssistantMessage = {\n  role: "assistant",\n  name: "<value>",\n};')
+    assert "name" not in _newest(api, "AssistantMessage")  # ``withExample``: left out
+    assert shows_every_optional(Config(optional_property_rendering="always"))
+    assert not shows_every_optional(Config())
+
+
 def _op(name: str, group: str) -> ir.Operation:
     return ir.Operation(id=f"#/{name}", name=name, operation_id=name, method="get", path="/", group=(group,),
                         method_name=name, parameters=(), responses=())

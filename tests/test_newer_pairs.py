@@ -21,7 +21,7 @@ PAIRS = {
     "bolt-python": ("bolt-python.yaml", "python", 0.99, None),
     "meitner-python": ("meitner-python.json", "python", 0.98, None),
     "mistral-typescript": ("mistral-typescript.yaml", "typescript", 0.78, 0.98),
-    "openrouter-typescript": ("openrouter-typescript.yaml", "typescript", 0.43, 0.82),
+    "openrouter-typescript": ("openrouter-typescript.yaml", "typescript", 0.49, 0.82),
     "lapyme-typescript": ("lapyme-typescript.yaml", "typescript", 0.97, 1.0),
 }
 

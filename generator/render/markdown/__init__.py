@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from generator import ir
 from generator.config import Config, compat_at_least
-from generator.render.markdown.examples import Examples, components_apart, newer_rules
+from generator.render.markdown.examples import Examples, components_apart, newer_rules, shows_every_optional
 from generator.render.python import error_ids
 from generator.render.markdown.python_docs import python_docs
 from generator.render.markdown.typescript_docs import typescript_docs
@@ -35,4 +35,6 @@ def render_python_docs(api: ir.Api, config: Config) -> dict[str, str]:
 
 
 def render_typescript_docs(api: ir.Api, config: Config) -> dict[str, str]:
-    return typescript_docs(api, config, Examples(api, newer=newer_rules(config), apart=components_apart(config)))
+    examples = Examples(api, newer=newer_rules(config), apart=components_apart(config),
+                        every_optional=shows_every_optional(config))
+    return typescript_docs(api, config, examples)

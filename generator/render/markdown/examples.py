@@ -60,14 +60,23 @@ def components_apart(config: Config) -> bool:
     return compat_at_least(config, _COMPONENTS_APART_FROM)
 
 
+def shows_every_optional(config: Config) -> bool:
+    """gen.yaml ``usageSnippets.optionalPropertyRendering: always``: the
+    examples show optional fields too, not only those with an example."""
+    return config.optional_property_rendering == "always"
+
+
 class Examples:
     """Example values for one API; caches structural facts across docs."""
 
     def __init__(
-        self, api: ir.Api, data: FakerData | None = None, newer: bool = True, apart: bool | None = None
+        self, api: ir.Api, data: FakerData | None = None, newer: bool = True, apart: bool | None = None,
+        every_optional: bool = False,
     ) -> None:
         self._api = api
         self.newer = newer
+        # gen.yaml ``optionalPropertyRendering: always`` (``shows_every_optional``)
+        self.every_optional = every_optional
         # components drawn apart (``components_apart``); the newest rules by default
         self.apart = newer if apart is None else apart
         # faker's English tables (None: word-based values are placeholders).
@@ -247,6 +256,10 @@ class _Draw:
             # newer versions type a required field with a default as optional
             # (UsageInfo's token counts), so its example leaves it out
             return not (self._examples.newer and f.default is not None)
+        if self._examples.every_optional and f.default is None and not isinstance(f.type, ir.Literal):
+            # openrouter (``always``) shows 286 optional fields and hides only
+            # those with a default (``stream: false``) or a constant (``type``)
+            return True
         # Only observed once: objects reached through a union also show
         # optional fields that have a default (GetAllToolsResponseBody).
         return via_union and f.default is not None
