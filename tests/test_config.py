@@ -138,6 +138,7 @@ def test_gen_yaml_flags_and_the_version_in_gen_lock_are_read(tmp_path: Path, cap
         generation:
           sdkClassName: Acme
           fixes: {nameResolutionFeb2025: true, securityFeb2025: false}
+          usageSnippets: {optionalPropertyRendering: always}
         typescript:
           packageName: acme
           legacyFileNaming: false
@@ -152,6 +153,7 @@ def test_gen_yaml_flags_and_the_version_in_gen_lock_are_read(tmp_path: Path, cap
     assert (config.name_resolution_feb2025, config.legacy_file_naming, config.union_strategy, config.zod_version,
             config.forward_compatible_enums, config.forward_compatible_unions, config.compat_version) == (
         True, False, "populated-fields", "v4-mini", True, "tagged-only", "1.768.2")
+    assert config.optional_property_rendering == "always"
     assert config.ignored_keys == ("generation.fixes.securityFeb2025", "typescript.enableMCPServer")
     assert cfg.compat_at_least(config, "1.700") and not cfg.compat_at_least(config, "1.768.3")
     assert cfg.compat_at_least(cfg.Config(), "99.0.0")  # no version: the newest behaviour

@@ -456,6 +456,82 @@ def test_operation_docs_draw_remembered_objects_before_shared_models() -> None:
     assert _newest(alone, "Line").split("account: ")[1] != drawn  # Line's own stream otherwise
 
 
+def test_remembered_array_items_are_kept_apart_from_fields_of_the_same_name() -> None:
+    price = _model("PriceList", ir.Object(fields=(_field("id", UUID),)), ns="components")
+    listing = _model("List", ir.Object(fields=(_field("data", ir.Array(items=ir.Ref(model="#/PriceList"))),)))
+    detail = _model("Detail", ir.Object(fields=(_field("data", ir.Ref(model="#/PriceList")),)))
+    api = _api(price, listing, detail)  # the list's doc is drawn first
+    examples = Examples(api)
+    listed = _newest(api, "List", examples).split('id: "')[1][:36]  # the coin gave one item
+    assert listed not in _newest(api, "Detail", examples)  # the field draws its own
+
+
+def test_optional_property_rendering_always_shows_optional_fields_without_a_default() -> None:
+    from generator.config import Config
+    from generator.render.markdown.examples import shows_every_optional
+
+    message = _model("AssistantMessage", ir.Object(fields=(
+        _field("role", ir.Literal(value="assistant")), _field("name", STR, required=False),
+        _field("stream", BOOL, required=False, default=ir.Json(False)),
+        _field("type", ir.Literal(value="function"), required=False),
+    )))
+    api = _api(message)
+    # openrouter (``always``): the optional field is shown, not the one with a
+    # default nor the optional constant
+    assert _newest(api, "AssistantMessage", Examples(api, every_optional=True)) == (
+        'let value: AssistantMessage = {\n  role: "assistant",\n  name: "<value>",\n};')
+    assert "name" not in _newest(api, "AssistantMessage")  # ``withExample``: left out
+    assert shows_every_optional(Config(optional_property_rendering="always"))
+    assert not shows_every_optional(Config())
+
+
+def _op(name: str, group: str) -> ir.Operation:
+    return ir.Operation(id=f"#/{name}", name=name, operation_id=name, method="get", path="/", group=(group,),
+                        method_name=name, parameters=(), responses=())
+
+
+def test_operation_docs_are_drawn_by_sdk_group_in_order_of_first_appearance() -> None:
+    account = _model("Account", ir.Object(fields=(_field("id", UUID),)), ns="components")
+
+    def doc(name: str) -> ir.Model:
+        body = ir.Object(fields=(_field("account", ir.Ref(model="#/Account")),))
+        return ir.Model(id=f"#/{name}", name=ir.ModelName(python=name, typescript=name, ts_namespace="operations"),
+                        body=body, role="response", owner=name)
+
+    # lapyme: the suppliers' operations come first in the spec, but their
+    # apply-tags operation comes after the purchases' one; Speakeasy walks
+    # the whole ``suppliers`` group first.
+    listing = _model("ListSuppliers", ir.Object(fields=(_field("id", UUID),)))
+    models = (account, listing, doc("ApplyPurchaseTags"), doc("ApplySupplierTags"))
+    ops = (_op("ListSuppliers", "suppliers"), _op("ApplyPurchaseTags", "purchases"),
+           _op("ApplySupplierTags", "suppliers"))
+    grouped = ir.Api(title="t", version="1", description=None, servers=(), security_schemes=(),
+                     operations=ops, models=models)
+    first = _newest(grouped, "ApplySupplierTags").split("account: ")[1]
+    assert first == _newest(grouped, "ApplyPurchaseTags").split("account: ")[1]
+    alone = _api(account, doc("ApplySupplierTags"))
+    assert first == _newest(alone, "ApplySupplierTags").split("account: ")[1]  # its own stream drew it
+    in_spec_order = _api(*models)  # no operations: model order, the purchases' doc first
+    assert _newest(in_spec_order, "ApplySupplierTags").split("account: ")[1] != first
+
+
+def test_inline_models_are_drawn_before_the_model_that_holds_them() -> None:
+    from generator.render.markdown.example_order import drawing_order
+
+    def shared(name: str, owner: str, *fields: ir.Field) -> ir.Model:
+        return ir.Model(id=f"#/{name}", name=ir.ModelName(python=name, typescript=name, ts_namespace="components"),
+                        body=ir.Object(fields=fields), role="component", owner=owner)
+
+    supplier = shared("Supplier", "Supplier", _field("id", UUID))
+    item = shared("ListData", "List", _field("supplier", ir.Ref(model="#/Supplier")))
+    listing = shared("List", "List", _field("data", ir.Array(items=ir.Ref(model="#/ListData"))))
+    api = _api(listing, item, supplier)  # the spec walk lists the holder first
+    # the inline item first; the component it refers to keeps its place
+    assert [m.name.typescript for m in drawing_order(api)] == ["ListData", "List", "Supplier"]
+    alone = _newest(_api(item, supplier), "ListData")
+    assert _newest(api, "ListData") == alone  # its own stream drew the supplier, not List's
+
+
 def _wrapper_api(*models: ir.Model) -> ir.Api:
     op = ir.Operation(id="#/op", name="Op", operation_id="op", method="get", path="/", group=(),
                       method_name="op", parameters=(), responses=(), response_model=models[-1].id)

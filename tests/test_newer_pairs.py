@@ -21,8 +21,8 @@ PAIRS = {
     "bolt-python": ("bolt-python.yaml", "python", 0.99, None),
     "meitner-python": ("meitner-python.json", "python", 0.98, None),
     "mistral-typescript": ("mistral-typescript.yaml", "typescript", 0.93, 0.98),
-    "openrouter-typescript": ("openrouter-typescript.yaml", "typescript", 0.55, 0.95),
-    "lapyme-typescript": ("lapyme-typescript.yaml", "typescript", 0.89, 1.0),
+    "openrouter-typescript": ("openrouter-typescript.yaml", "typescript", 0.60, 0.95),
+    "lapyme-typescript": ("lapyme-typescript.yaml", "typescript", 0.97, 1.0),
 }
 
 

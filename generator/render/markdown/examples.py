@@ -24,6 +24,7 @@ from generator.config import Config, compat_at_least
 from generator.diagnostics import Diagnostic
 from generator.render.identifiers import typescript_field
 from generator.render.markdown.common import field_example, typescript_fields
+from generator.render.markdown.example_order import drawing_order
 from generator.render.markdown.printer import JsArray, JsObject, JsScalar, JsValue, js_string, map_key
 from generator.render.markdown.typed_examples import json_value, typed_value
 from generator.render.markdown.types_cell import is_binary, is_date
@@ -59,17 +60,26 @@ def components_apart(config: Config) -> bool:
     return compat_at_least(config, _COMPONENTS_APART_FROM)
 
 
+def shows_every_optional(config: Config) -> bool:
+    """gen.yaml ``usageSnippets.optionalPropertyRendering: always``: the
+    examples show optional fields too, not only those with an example."""
+    return config.optional_property_rendering == "always"
+
+
 class Examples:
     """Example values for one API; caches structural facts across docs."""
 
     def __init__(
         self, api: ir.Api, data: FakerData | None = None, newer: bool = True, apart: bool | None = None,
         listed: bool = False, member_heading: Callable[[ir.TypeExpr], str] | None = None,
+        every_optional: bool = False,
     ) -> None:
         self._api = api
         self.newer = newer
         # a field's ``examples[0]`` counts as its example (``shows_listed_examples``)
         self.listed = listed
+        # gen.yaml ``optionalPropertyRendering: always`` (``shows_every_optional``)
+        self.every_optional = every_optional
         # components drawn apart (``components_apart``); the newest rules by default
         self.apart = newer if apart is None else apart
         # faker's English tables (None: word-based values are placeholders).
@@ -97,16 +107,16 @@ class Examples:
 
     def _all_docs(self) -> dict[str, JsValue | None]:
         """Newest rules: every doc's value, drawn once, since a doc can print
-        objects first drawn in an earlier one (``nested``).  The docs of the
-        operations' models are drawn first, then the shared models', each
-        in model order: lapyme's ``account`` object is first drawn in
-        ``GetApiAccountLedgerResponse`` although a component that holds it
-        comes earlier in the spec (about 60 docs print such objects)."""
+        objects first drawn in an earlier one (``nested``), in
+        ``drawing_order``: the operations' models first, then the shared
+        models': lapyme's ``account`` object is first drawn
+        in ``GetApiAccountLedgerResponse`` although a component that holds
+        it comes earlier in the spec (about 60 docs print such objects)."""
         if not self.apart:
             return {}
         if self._docs is None:
             self._docs = {}
-            for model in sorted(self._api.models, key=_drawn_later):
+            for model in drawing_order(self._api):
                 self._docs[model.id] = self._draw_model(model)
         return self._docs
 
@@ -295,6 +305,10 @@ class _Draw:
             # newer versions type a required field with a default as optional
             # (UsageInfo's token counts), so its example leaves it out
             return not (self._examples.newer and f.default is not None)
+        if self._examples.every_optional and f.default is None and not isinstance(f.type, ir.Literal):
+            # openrouter (``always``) shows 286 optional fields and hides only
+            # those with a default (``stream: false``) or a constant (``type``)
+            return True
         # Only observed once: objects reached through a union also show
         # optional fields that have a default (GetAllToolsResponseBody).
         return via_union and f.default is not None
@@ -335,21 +349,28 @@ class _Draw:
                 return json_value(value)
         return js_string("<value>")
 
-    def _apart(self, model_id: str, name: str, via_union: bool) -> JsValue:
-        """An object field's value, remembered across docs (``nested``)."""
-        known = self._examples.nested(name, model_id)
+    def _apart(self, model_id: str, name: str, via_union: bool, key: str | None = None) -> JsValue:
+        """An object field's value, remembered across docs (``nested``)
+        under ``key`` (the field's name unless given)."""
+        key = name if key is None else key
+        known = self._examples.nested(key, model_id)
         if known is not None:
             return known
         value = self.model(self._examples.model(model_id), via_union, name)
-        self._examples.remember(name, model_id, value)
+        self._examples.remember(key, model_id, value)
         return value
 
     def _object_items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
         """Newer rules: one coin, heads an empty array, tails one object
         (lapyme: ``ApiCategoryListResponse.data`` at 0.46 is empty,
-        ``ApiAccountLedgerResponseData.lines`` at 0.66 holds one)."""
+        ``ApiAccountLedgerResponseData.lines`` at 0.66 holds one).  The item
+        is remembered apart from an object field of the same name and model:
+        lapyme's price list drawn as ``data`` of ``GetApiPriceListByIdResponse``
+        is not the one its list's ``data[]`` holds."""
         if self._faker.boolean():
             return ()
+        if isinstance(items, ir.Ref) and self._examples.drawn_apart(items):
+            return (self._apart(items.model, name, via_union, key=f"{name}[]"),)
         return (self.value(items, name, via_union),)
 
     def _items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
@@ -408,11 +429,6 @@ class _Draw:
         # a ``format: date`` prints its day only (lapyme ``date``, ``dueDate``)
         text = iso_date(millis) if t.format == "date" else iso_datetime(millis)
         return JsScalar(f'new Date("{text}")')
-
-
-def _drawn_later(model: ir.Model) -> bool:
-    """The sort key of ``Examples._all_docs``: operations' models first."""
-    return model.name.ts_namespace != "operations"
 
 
 def _drawn_later_than_components(model: ir.Model) -> bool:
