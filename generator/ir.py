@@ -195,6 +195,9 @@ class Parameter:
     default: Json | None = None
     deprecated: bool = False
     is_global: bool = False
+    content_type: str = ""
+    """The media type of a parameter declared with ``content`` (its value is
+    serialized in that type, e.g. JSON text in a query string); else empty."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -69,6 +69,9 @@ FEATURES = textwrap.dedent("""
               schema: {type: object, properties: {color: {type: string}, size: {type: integer}}}
             - {name: X-Trace, in: header, schema: {type: string}}
             - {name: X-Tenant, in: header, schema: {type: string}}
+            - name: where
+              in: query
+              content: {application/json: {schema: {type: object, properties: {status: {type: string}}}}}
           responses:
             "200":
               description: ok
@@ -400,11 +403,12 @@ def test_parameter_styles(features: tuple[ModuleType, Any, Path], server: Record
     server.respond(Canned(body={"id": 5, "name": "n"}))
     with pkg.Features(key="k", server_url=server.url + "/") as sdk:
         sdk.items.get_item(item_id=5, fields_=["a", "b"], tag=["x", "y"], filter_={"color": "red", "size": 2},
-                           x_trace="t-1")
+                           x_trace="t-1", where={"status": "open"})
     sent = server.requests[0]
     assert sent.path == "/items/5"
+    # `where` is declared with `content: application/json`: its value travels as JSON text
     assert sent.query == [("fields", "a,b"), ("tag", "x"), ("tag", "y"), ("filter[color]", "red"),
-                          ("filter[size]", "2")]
+                          ("filter[size]", "2"), ("where", '{"status":"open"}')]
     assert sent.headers["x-trace"] == "t-1"
 
 

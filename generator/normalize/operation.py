@@ -171,6 +171,7 @@ class OperationWalker:
             listed_example=listed_example(schema, self.w.ws, sptr),
             default=default_of(own_schema),
             deprecated=bool(p.get("deprecated")), is_global=where == "header" and pname in self.global_names,
+            content_type=_parameter_media_type(p),
         )
 
     def _fill_wrapper(self, model_id: str, params: tuple[ir.Parameter, ...], body: ir.RequestBody | None) -> None:
@@ -179,7 +180,8 @@ class OperationWalker:
                      origin=p.origin, description=p.description, example=p.example,
                      listed_example=p.listed_example, default=p.default,
                      deprecated=p.deprecated,
-                     param=ir.ParamStyle(location=p.location, style=p.style, explode=p.explode))
+                     param=ir.ParamStyle(location=p.location, style=p.style, explode=p.explode,
+                                         content_type=p.content_type))
             for p in params if not p.is_global
         ]
         if body is not None:
@@ -377,6 +379,13 @@ def _parameter_schema(p: dict[str, Any], pptr: str) -> tuple[object, str]:
             if isinstance(media, dict) and "schema" in media:
                 return media["schema"], f"{pptr}/content/{_escape(str(ctype))}/schema"
     return True, ""
+
+
+def _parameter_media_type(p: dict[str, Any]) -> str:
+    """The media type ``_parameter_schema`` took the schema from, if any."""
+    if "schema" in p or not isinstance(p.get("content"), dict):
+        return ""
+    return next((str(c) for c, media in p["content"].items() if isinstance(media, dict) and "schema" in media), "")
 
 
 def retry_policy(raw: object) -> ir.RetryPolicy | None:

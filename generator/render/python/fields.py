@@ -18,6 +18,7 @@ from datetime import datetime
 
 from generator import ir
 from generator.render.identifiers import python_field
+from generator.render.media import is_json
 from generator.render.python.code import Call, Expr, annotated, flat
 from generator.render.python.escape import normalize_doc, py_docstring, py_str
 from generator.render.python.typeexpr import Types, enum_class, enum_member_names
@@ -156,8 +157,12 @@ def _metadata(f: ir.Field, types: Types) -> Expr | None:
                      (f"media_type={py_str(f.param.content_type)}",), "(")
         return Call(fm, (media,), "(")
     cls = types.scope.name(utils, _METADATA_CLASS[f.param.location])
-    style = Call(f"{f.param.location}={cls}", (f"style={py_str(f.param.style)}", f"explode={f.param.explode!r}"), "(")
+    args = [f"style={py_str(f.param.style)}", f"explode={f.param.explode!r}"]
+    if is_json(f.param.content_type):
+        args.append('serialization="json"')
+    style = Call(f"{f.param.location}={cls}", tuple(args), "(")
     return Call(fm, (style,), "(")
+
 
 
 def _security_metadata(f: ir.Field, types: Types) -> Expr | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from generator import ir
 from generator.render.identifiers import python_field
+from generator.render.media import is_json
 from generator.config import Config
 from generator.render.python.code import Call, Expr, Param, assignment, def_lines, flat, optional_parens, split
 from generator.render.python.escape import normalize_doc, py_docstring, py_str
@@ -108,11 +109,6 @@ def _build(sig: Signature, types: ClientTypes) -> Expr:
     return Call(f"{flat(target)}.model_validate", (Call("", tuple(entries), "{", display=True),), "(")
 
 
-def _is_json(content_type: str) -> bool:
-    base = content_type.split(";")[0].strip().lower()
-    return base == "application/json" or base.endswith("+json")
-
-
 def _accept(op: ir.Operation) -> str:
     types = list(dict.fromkeys(r.content_type for r in op.responses if r.content_type))
     return ", ".join(types) if types else "*/*"
@@ -130,7 +126,7 @@ def _result_type(op: ir.Operation, types: ClientTypes) -> tuple[Expr, dict[str, 
             continue
         if r.content_type is None or r.type is None:
             spelled[r.status] = "None"
-        elif _is_json(r.content_type):
+        elif is_json(r.content_type):
             spelled[r.status] = types.expr(r.type)
         elif r.content_type.lower().startswith("text/"):
             spelled[r.status] = "str"
@@ -157,7 +153,7 @@ def _result_lines(name: str, op: ir.Operation, types: ClientTypes, error_ids: fr
         match = optional_parens(" " * 4, "if ", condition, ":")
         if _success(r):
             lines += [*match, *_success_body(spelled[r.status], r, utils, declared)]
-        elif r.content_type and _is_json(r.content_type) and isinstance(r.type, ir.Ref) and r.type.model in error_ids:
+        elif r.content_type and is_json(r.content_type) and isinstance(r.type, ir.Ref) and r.type.model in error_ids:
             model = types.api.model(r.type.model)
             data = Call(f"{utils}.unmarshal_json", ("response.text", f"{models}.{model.name.python}Data"), "(")
             lines += [*match, *split(_BODY, "raise ", Call(f"{models}.{model.name.python}", (data,), "("))]
@@ -168,7 +164,7 @@ def _result_lines(name: str, op: ir.Operation, types: ClientTypes, error_ids: fr
 def _success_body(spelled: Expr, r: ir.Response, utils: str, declared: set[str]) -> list[str]:
     if spelled == "None":
         return ["        return None"]
-    if spelled == "str" and not _is_json(r.content_type or ""):
+    if spelled == "str" and not is_json(r.content_type or ""):
         return ["        return response.text"]
     if spelled == "bytes":
         return ["        return response.content"]

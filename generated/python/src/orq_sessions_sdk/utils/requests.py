@@ -152,6 +152,9 @@ def http_parts(path: str, request: Any) -> HttpParts:
 
 
 def _add_param(parts: HttpParts, wire: str, value: Any, meta: FieldMetadata) -> None:
+    located = meta.path or meta.query or meta.header or meta.cookie
+    if located is not None and located.serialization == "json":
+        value = json_text(value)
     if meta.path is not None:
         text = _path_value(value, meta.path.style, meta.path.explode, wire)
         parts.path = parts.path.replace("{" + wire + "}", quote(text, safe=_PATH_SAFE))
