@@ -550,3 +550,66 @@ def test_symmetric_registry_a_shadow_blocks_others_but_not_its_owner() -> None:
     reg.place(NameSpec(key="tool", candidates=(("ToolType",),), klass=COMPONENT, depth=1, shadow=("Type", "Function")))
     reg.place(NameSpec(key="own", candidates=(("TypeOther",),), klass=COMPONENT, depth=1, shadow=("Type", "Other")))
     assert reg.finish() == {"member": "ChoiceTypeFunction", "tool": "ToolType", "own": "TypeOther"}
+
+
+_ACRONYM_FAMILIES = """
+    openapi: 3.1.0
+    info: {title: t, version: "1"}
+    paths:
+      /a:
+        post:
+          operationId: postA
+          requestBody:
+            content:
+              application/json:
+                schema:
+                  type: object
+                  properties:
+                    chunk: {$ref: "#/components/schemas/ImageURLChunk"}
+                    item: {$ref: "#/components/schemas/ContentItemImage"}
+                    response_format:
+                      oneOf:
+                        - type: object
+                          properties: {type: {type: string, const: json_object}}
+                          required: [type]
+                        - $ref: "#/components/schemas/ResponseFormatJSONSchema"
+          responses:
+            "204": {description: ok}
+    components:
+      schemas:
+        ImageURL:
+          type: object
+          properties: {url: {type: string}}
+        ImageURLChunk:
+          type: object
+          properties:
+            image_url:
+              anyOf:
+                - $ref: "#/components/schemas/ImageURL"
+                - type: string
+        ContentItemImage:
+          type: object
+          properties:
+            image_url:
+              type: object
+              properties: {url: {type: string}}
+        ResponseFormatJSONSchema:
+          type: object
+          properties: {type: {type: string, const: json_schema}}
+"""
+
+
+@pytest.mark.parametrize("feb2025", [True, False])
+def test_a_union_and_its_members_spell_an_acronym_alike_in_typescript(tmp_path: Path, feb2025: bool) -> None:
+    names = {m.name.typescript for m in _api(tmp_path, _ACRONYM_FAMILIES, feb2025).models}
+    assert "ImageURLChunkImageURL" in names  # its member component spells URL
+    if feb2025:  # a member named after its constant, beside a member spelling JSON
+        assert "ResponseFormatJSONObject" in names
+    # an object with no union around it keeps the plain spelling
+    assert "ContentItemImageImageUrl" in names
+    assert {"ImageURL", "ResponseFormatJSONSchema"} <= names  # components as written
+
+
+def test_python_names_keep_their_own_acronym_rule(tmp_path: Path) -> None:
+    names = {m.name.python for m in _api(tmp_path, _ACRONYM_FAMILIES).models}
+    assert "ImageURLChunkImageURL" in names and "ImageURL" in names
