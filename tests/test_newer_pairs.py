@@ -20,7 +20,7 @@ from test_orq_docs import _faker_installed, _generate, _score
 PAIRS = {
     "bolt-python": ("bolt-python.yaml", "python", 0.99, None),
     "meitner-python": ("meitner-python.json", "python", 0.98, None),
-    "mistral-typescript": ("mistral-typescript.yaml", "typescript", 0.78, 0.99),
+    "mistral-typescript": ("mistral-typescript.yaml", "typescript", 0.79, 1.0),
     "openrouter-typescript": ("openrouter-typescript.yaml", "typescript", 0.51, 0.96),
     "lapyme-typescript": ("lapyme-typescript.yaml", "typescript", 0.89, 1.0),
 }

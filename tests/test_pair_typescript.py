@@ -930,6 +930,38 @@ def test_inline_schema_of_a_renamed_property_is_named_after_the_new_name(tmp_pat
     assert _cells(docs[models + "embedrequest.md"])["inputs"][0] == "*components.Inputs*"
 
 
+_RENAMED_COMPONENT = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /classify:
+    post:
+      operationId: classify
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                input: {$ref: "#/components/schemas/ClassifyRequestInputs"}
+      responses:
+        "200": {description: ok}
+components:
+  schemas:
+    ClassifyRequestInputs:
+      anyOf: [{type: string}, {type: array, items: {type: string}}]
+      x-speakeasy-name-override: inputs
+"""
+
+
+def test_a_renamed_component_renames_its_model_and_the_fields_typed_by_it(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _RENAMED_COMPONENT)
+    models = "typescript/docs/models/components/"
+    assert models + "inputs.md" in docs and models + "classifyrequestinputs.md" not in docs
+    field = _cells(docs["typescript/docs/models/operations/classifyrequestbody.md"])["inputs"]
+    assert field[0] == "*components.Inputs*"
+
+
 _TITLED = """
 openapi: 3.1.0
 info: {title: t, version: "1"}

@@ -266,7 +266,9 @@ class Walker:
                 raise fail("SG011", "$ref only points at itself", pointer, self.ws.locate(pointer))
             return Typed(ir.Ref(model=pointer))  # recursion: the model exists once walked
         key = pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~")
-        base = class_word(key, "Schema")
+        override = node.get("x-speakeasy-name-override") if isinstance(node, dict) else None
+        # a renamed component is named by the new name (mistral's ``Inputs``)
+        base = class_word(override if isinstance(override, str) else key, "Schema")
         slot = Slot(
             root=base, klass=COMPONENT, role="component", owner=key,
             namespace="components", request=False, base=base, multipart=multipart,
@@ -305,7 +307,7 @@ class Walker:
         if isinstance(schema, dict) and "$ref" in schema:
             schema = self.ref_object(schema)
         own: Schema = schema if isinstance(schema, dict) else {}
-        override = own.get("x-speakeasy-name-override")
+        override = own.get("x-speakeasy-name-override") or self._target_override(own, ptr)
         # an inline schema under a renamed property is named after the new name
         base = class_word(override if isinstance(override, str) else name, "Field")
         typed = self.walk(schema, ptr, slot.property(base, named_parent=True, parent=parent))
@@ -328,6 +330,17 @@ class Walker:
             write_only=bool(own.get("writeOnly")),
             name_override=override if isinstance(override, str) else None,
         )
+
+    def _target_override(self, node: Schema, ptr: str) -> object:
+        """The ``x-speakeasy-name-override`` of the schema a ``$ref`` points
+        at: the extension is read from the resolved schema, so it renames
+        the field as well as the model (mistral's ``input`` typed by a
+        component renamed ``inputs``: the field is ``inputs``; evidence from
+        that one spec)."""
+        if "$ref" not in node:
+            return None
+        target = self.ws.resolve(str(node["$ref"]), ptr).node
+        return target.get("x-speakeasy-name-override") if isinstance(target, dict) else None
 
     def _dropped(self, schema: object, slot: Slot) -> bool:
         if not isinstance(schema, dict):
