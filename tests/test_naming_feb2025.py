@@ -613,3 +613,51 @@ def test_a_union_and_its_members_spell_an_acronym_alike_in_typescript(tmp_path: 
 def test_python_names_keep_their_own_acronym_rule(tmp_path: Path) -> None:
     names = {m.name.python for m in _api(tmp_path, _ACRONYM_FAMILIES).models}
     assert "ImageURLChunkImageURL" in names and "ImageURL" in names
+
+
+_NESTED_CONTENT = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /a:
+    post:
+      operationId: postA
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                easy: {$ref: "#/components/schemas/EasyMessage"}
+                other: {$ref: "#/components/schemas/OtherMessage"}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    Text: {type: object, properties: {text: {type: string}}}
+    Image: {type: object, properties: {url: {type: string}}}
+    EasyMessage:
+      type: object
+      properties:
+        content:
+          anyOf:
+            - type: array
+              items:
+                oneOf: [{$ref: "#/components/schemas/Text"}, {$ref: "#/components/schemas/Image"}]
+            - type: string
+    OtherMessage:
+      type: object
+      properties:
+        content:
+          oneOf: [{$ref: "#/components/schemas/Text"}, {type: string}]
+"""
+
+
+def test_a_union_and_its_items_union_tied_are_numbered_items_first(tmp_path: Path) -> None:
+    """Both lose ``Content`` and ``EasyMessageContent``; the parent form spells
+    the latter again, which is no new claim, so both are numbered, in the
+    order the walk completed them: the items union first."""
+    names = {m.id.partition("/schemas/")[2]: m.name.typescript for m in _api(tmp_path, _NESTED_CONTENT).models}
+    assert names["EasyMessage/properties/content/anyOf/0/items"] == "EasyMessageContent1"
+    assert names["EasyMessage/properties/content"] == "EasyMessageContent2"
+    assert names["OtherMessage/properties/content"] == "OtherMessageContent"

@@ -69,7 +69,8 @@ def assign_names(
         spec = NameSpec(key=draft.id, candidates=candidates, klass=draft.slot.klass, depth=draft.slot.depth,
                         parent=draft.slot.parent, titled=draft.id in walker.titled,
                         kind=kind_of(draft.body),
-                        shadow=value_shadow(draft.body, draft.slot) if feb2025 else ())
+                        shadow=value_shadow(draft.body, draft.slot) if feb2025 else (),
+                        walk_order=walker.finished.get(draft.id))
         if draft.id not in lock.get("python", {}):
             py.place(spec)
         if draft.id not in lock.get("typescript", {}):

@@ -68,6 +68,9 @@ class Walker:
     use_examples: bool = True
     _deferred: list[tuple[Schema, str, Slot, bool]] = field(default_factory=list)
     """Enum models beside a ``const``, walked last."""
+    finished: dict[str, int] = field(default_factory=dict)
+    """Model id -> the order in which the walk completed it: a model's inline
+    models before itself (nameResolutionFeb2025 numbers in this order)."""
     titled: set[str] = field(default_factory=set)
     """Pointers of the schemas walked that carry a ``title`` (naming rank)."""
     constants: frozenset[str] = frozenset()
@@ -83,6 +86,12 @@ class Walker:
     # ------------------------------------------------------------- dispatch
 
     def walk(self, node: object, ptr: str, slot: Slot) -> Typed:
+        typed = self._walk(node, ptr, slot)
+        if ptr in self.drafts:
+            self.finished.setdefault(ptr, len(self.finished))
+        return typed
+
+    def _walk(self, node: object, ptr: str, slot: Slot) -> Typed:
         if not isinstance(node, dict):
             if node is not True:
                 self.sink.warning("SG101", "schema is not an object; using Any", ptr)
