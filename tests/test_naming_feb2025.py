@@ -661,3 +661,55 @@ def test_a_union_and_its_items_union_tied_are_numbered_items_first(tmp_path: Pat
     assert names["EasyMessage/properties/content/anyOf/0/items"] == "EasyMessageContent1"
     assert names["EasyMessage/properties/content"] == "EasyMessageContent2"
     assert names["OtherMessage/properties/content"] == "OtherMessageContent"
+
+
+_EVENTS_WITH_INLINE_PARTS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /events:
+    get:
+      operationId: getEvents
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/StreamEvent"}
+components:
+  schemas:
+    Text: {type: object, properties: {text: {type: string}}}
+    Refusal: {type: object, properties: {refusal: {type: string}}}
+    AddedEvent:
+      type: object
+      properties:
+        type: {type: string, enum: [part.added]}
+        status: {type: string, enum: [a, b]}
+    DoneEvent:
+      type: object
+      properties:
+        type: {type: string, enum: [part.done]}
+        status: {type: string, enum: [a, c]}
+    StreamEvent:
+      oneOf:
+        - allOf:
+            - $ref: "#/components/schemas/AddedEvent"
+            - type: object
+              properties:
+                part:
+                  anyOf: [{$ref: "#/components/schemas/Text"}, {$ref: "#/components/schemas/Refusal"}]
+        - allOf:
+            - $ref: "#/components/schemas/DoneEvent"
+            - type: object
+              properties:
+                part:
+                  anyOf: [{$ref: "#/components/schemas/Text"}, {$ref: "#/components/schemas/Refusal"}]
+"""
+
+
+def test_a_property_of_an_inline_allof_part_below_a_member_is_numbered_on_its_base(tmp_path: Path) -> None:
+    names = {m.id.partition("/schemas/")[2]: m.name.typescript for m in _api(tmp_path, _EVENTS_WITH_INLINE_PARTS).models}
+    assert names["StreamEvent/oneOf/0/properties/part"] == "Part1"
+    assert names["StreamEvent/oneOf/1/properties/part"] == "Part2"
+    # a property of the referenced part still tries root + base
+    assert names["StreamEvent/oneOf/0/properties/status"] == "StreamEventStatus1"

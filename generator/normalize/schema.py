@@ -72,6 +72,9 @@ class Walker:
     """Model id -> the order in which the walk completed it: a model's inline
     models before itself (nameResolutionFeb2025 numbers in this order)."""
     titled: set[str] = field(default_factory=set)
+    inline_part_props: set[str] = field(default_factory=set)
+    """Pointers of merged properties written in an inline ``allOf`` part
+    (not the object's own, not a referenced part's)."""
     """Pointers of the schemas walked that carry a ``title`` (naming rank)."""
     constants: frozenset[str] = frozenset()
     """Pointers of one-value enums that are constants (inferred union
@@ -319,7 +322,8 @@ class Walker:
         override = own.get("x-speakeasy-name-override") or self._target_override(own, ptr)
         # an inline schema under a renamed property is named after the new name
         base = class_word(override if isinstance(override, str) else name, "Field")
-        typed = self.walk(schema, ptr, slot.property(base, named_parent=True, parent=parent))
+        place = slot.property(base, named_parent=True, parent=parent, inline_part=ptr in self.inline_part_props)
+        typed = self.walk(schema, ptr, place)
         desc = own.get("description") if "$ref" not in own else None
         # a field typed Any (a union no value can pick) shows no example
         # either, not even the one its referenced schema declares
@@ -367,7 +371,7 @@ class Walker:
 
     def _collect(
         self, node: Schema, ptr: str, props: dict[str, tuple[str, object, str]],
-        required: set[str], seen: set[str], place: str,
+        required: set[str], seen: set[str], place: str, inline_part: bool = False,
     ) -> None:
         """``place`` is the merged object's pointer once a ``$ref`` was
         followed: the properties of a referenced part are walked as if written
@@ -378,6 +382,7 @@ class Walker:
         the base of its relative ``$ref``s)."""
         for i, part in enumerate(_list(node.get("allOf"))):
             part_ptr = f"{ptr}/allOf/{i}"
+            referenced = isinstance(part, dict) and "$ref" in part
             while isinstance(part, dict) and "$ref" in part:
                 target = self.ws.resolve(str(part["$ref"]), part_ptr)
                 if target.pointer in seen:
@@ -390,13 +395,14 @@ class Walker:
                 self._merging.append(target.pointer)
                 part, part_ptr = target.node, target.pointer
             if isinstance(part, dict):
-                self._collect(part, part_ptr, props, required, seen, place)
+                self._collect(part, part_ptr, props, required, seen, place, not referenced and (inline_part or place == ptr))
         # A property stated again by a later part keeps its first position but
         # takes the later schema (the merged object has the part's last word).
         own = node.get("properties")
         at = place if place.partition("#")[0] == ptr.partition("#")[0] else ptr
         for name, schema in (own if isinstance(own, dict) else {}).items():
             props[str(name)] = (str(name), schema, f"{at}/properties/{_escape(str(name))}")
+            (self.inline_part_props.add if inline_part else self.inline_part_props.discard)(props[str(name)][2])
         required.update(str(r) for r in _list(node.get("required")))
 
     def _first_part_description(self, node: Schema, ptr: str) -> str | None:
