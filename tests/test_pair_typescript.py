@@ -999,3 +999,38 @@ def test_untitled_inline_schema_outranks_a_titled_one_for_a_name(tmp_path: Path)
     models = "typescript/docs/models/components/"
     assert _cells(docs[models + "systemmessage.md"])["role"][0] == "[components.Role](../../models/components/role.md)"
     assert _cells(docs[models + "entry.md"])["role"][0] == "[components.EntryRole](../../models/components/entryrole.md)"
+
+
+_MEMBER_EXAMPLE = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /events:
+    get:
+      operationId: events
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Event"}
+components:
+  schemas:
+    Delta:
+      type: object
+      properties:
+        output_index: {type: number}
+    Event:
+      oneOf:
+        - allOf:
+            - $ref: "#/components/schemas/Delta"
+            - type: object
+              properties: {}
+          example: {output_index: 0}
+        - type: string
+"""
+
+
+def test_a_member_example_prints_the_typescript_property_names(tmp_path: Path) -> None:
+    doc = _docs(tmp_path, _MEMBER_EXAMPLE)["typescript/docs/models/components/event.md"]
+    assert "outputIndex: 0" in doc and "output_index" not in doc
