@@ -659,3 +659,25 @@ def test_allof_field_examples_come_from_the_target_then_the_other_parts(tmp_path
     fields = _fields(_api(tmp_path, _MODIFIER_PARTS), "#/paths/~1a/get/responses/200/content/application~1json/schema")
     assert fields["tokenizer"].example == ir.Json("GPT")
     assert fields["tier"].example == ir.Json("auto")
+
+
+def test_a_scheme_only_operations_ask_for_stays_out_of_the_global_security(tmp_path: Path) -> None:
+    api = _api(tmp_path, """
+    openapi: 3.0.3
+    info: {title: t, version: "1"}
+    security: [{apiKey: []}]
+    paths:
+      /a:
+        get:
+          operationId: charge
+          security: [{bearer: []}]
+          responses: {"204": {description: done}}
+    components:
+      securitySchemes:
+        apiKey: {type: http, scheme: bearer}
+        bearer: {type: http, scheme: bearer}
+    """)
+    assert api.security_model is not None
+    assert list(_fields(api, api.security_model)) == ["apiKey"]
+    op = api.operations[0]
+    assert op.security_model is not None and list(_fields(api, op.security_model)) == ["bearer"]

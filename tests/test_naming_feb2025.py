@@ -550,3 +550,166 @@ def test_symmetric_registry_a_shadow_blocks_others_but_not_its_owner() -> None:
     reg.place(NameSpec(key="tool", candidates=(("ToolType",),), klass=COMPONENT, depth=1, shadow=("Type", "Function")))
     reg.place(NameSpec(key="own", candidates=(("TypeOther",),), klass=COMPONENT, depth=1, shadow=("Type", "Other")))
     assert reg.finish() == {"member": "ChoiceTypeFunction", "tool": "ToolType", "own": "TypeOther"}
+
+
+_ACRONYM_FAMILIES = """
+    openapi: 3.1.0
+    info: {title: t, version: "1"}
+    paths:
+      /a:
+        post:
+          operationId: postA
+          requestBody:
+            content:
+              application/json:
+                schema:
+                  type: object
+                  properties:
+                    chunk: {$ref: "#/components/schemas/ImageURLChunk"}
+                    item: {$ref: "#/components/schemas/ContentItemImage"}
+                    response_format:
+                      oneOf:
+                        - type: object
+                          properties: {type: {type: string, const: json_object}}
+                          required: [type]
+                        - $ref: "#/components/schemas/ResponseFormatJSONSchema"
+          responses:
+            "204": {description: ok}
+    components:
+      schemas:
+        ImageURL:
+          type: object
+          properties: {url: {type: string}}
+        ImageURLChunk:
+          type: object
+          properties:
+            image_url:
+              anyOf:
+                - $ref: "#/components/schemas/ImageURL"
+                - type: string
+        ContentItemImage:
+          type: object
+          properties:
+            image_url:
+              type: object
+              properties: {url: {type: string}}
+        ResponseFormatJSONSchema:
+          type: object
+          properties: {type: {type: string, const: json_schema}}
+"""
+
+
+@pytest.mark.parametrize("feb2025", [True, False])
+def test_a_union_and_its_members_spell_an_acronym_alike_in_typescript(tmp_path: Path, feb2025: bool) -> None:
+    names = {m.name.typescript for m in _api(tmp_path, _ACRONYM_FAMILIES, feb2025).models}
+    assert "ImageURLChunkImageURL" in names  # its member component spells URL
+    if feb2025:  # a member named after its constant, beside a member spelling JSON
+        assert "ResponseFormatJSONObject" in names
+    # an object with no union around it keeps the plain spelling
+    assert "ContentItemImageImageUrl" in names
+    assert {"ImageURL", "ResponseFormatJSONSchema"} <= names  # components as written
+
+
+def test_python_names_keep_their_own_acronym_rule(tmp_path: Path) -> None:
+    names = {m.name.python for m in _api(tmp_path, _ACRONYM_FAMILIES).models}
+    assert "ImageURLChunkImageURL" in names and "ImageURL" in names
+
+
+_NESTED_CONTENT = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /a:
+    post:
+      operationId: postA
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                easy: {$ref: "#/components/schemas/EasyMessage"}
+                other: {$ref: "#/components/schemas/OtherMessage"}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    Text: {type: object, properties: {text: {type: string}}}
+    Image: {type: object, properties: {url: {type: string}}}
+    EasyMessage:
+      type: object
+      properties:
+        content:
+          anyOf:
+            - type: array
+              items:
+                oneOf: [{$ref: "#/components/schemas/Text"}, {$ref: "#/components/schemas/Image"}]
+            - type: string
+    OtherMessage:
+      type: object
+      properties:
+        content:
+          oneOf: [{$ref: "#/components/schemas/Text"}, {type: string}]
+"""
+
+
+def test_a_union_and_its_items_union_tied_are_numbered_items_first(tmp_path: Path) -> None:
+    """Both lose ``Content`` and ``EasyMessageContent``; the parent form spells
+    the latter again, which is no new claim, so both are numbered, in the
+    order the walk completed them: the items union first."""
+    names = {m.id.partition("/schemas/")[2]: m.name.typescript for m in _api(tmp_path, _NESTED_CONTENT).models}
+    assert names["EasyMessage/properties/content/anyOf/0/items"] == "EasyMessageContent1"
+    assert names["EasyMessage/properties/content"] == "EasyMessageContent2"
+    assert names["OtherMessage/properties/content"] == "OtherMessageContent"
+
+
+_EVENTS_WITH_INLINE_PARTS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /events:
+    get:
+      operationId: getEvents
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/StreamEvent"}
+components:
+  schemas:
+    Text: {type: object, properties: {text: {type: string}}}
+    Refusal: {type: object, properties: {refusal: {type: string}}}
+    AddedEvent:
+      type: object
+      properties:
+        type: {type: string, enum: [part.added]}
+        status: {type: string, enum: [a, b]}
+    DoneEvent:
+      type: object
+      properties:
+        type: {type: string, enum: [part.done]}
+        status: {type: string, enum: [a, c]}
+    StreamEvent:
+      oneOf:
+        - allOf:
+            - $ref: "#/components/schemas/AddedEvent"
+            - type: object
+              properties:
+                part:
+                  anyOf: [{$ref: "#/components/schemas/Text"}, {$ref: "#/components/schemas/Refusal"}]
+        - allOf:
+            - $ref: "#/components/schemas/DoneEvent"
+            - type: object
+              properties:
+                part:
+                  anyOf: [{$ref: "#/components/schemas/Text"}, {$ref: "#/components/schemas/Refusal"}]
+"""
+
+
+def test_a_property_of_an_inline_allof_part_below_a_member_is_numbered_on_its_base(tmp_path: Path) -> None:
+    names = {m.id.partition("/schemas/")[2]: m.name.typescript for m in _api(tmp_path, _EVENTS_WITH_INLINE_PARTS).models}
+    assert names["StreamEvent/oneOf/0/properties/part"] == "Part1"
+    assert names["StreamEvent/oneOf/1/properties/part"] == "Part2"
+    # a property of the referenced part still tries root + base
+    assert names["StreamEvent/oneOf/0/properties/status"] == "StreamEventStatus1"

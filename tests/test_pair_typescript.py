@@ -930,6 +930,38 @@ def test_inline_schema_of_a_renamed_property_is_named_after_the_new_name(tmp_pat
     assert _cells(docs[models + "embedrequest.md"])["inputs"][0] == "*components.Inputs*"
 
 
+_RENAMED_COMPONENT = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /classify:
+    post:
+      operationId: classify
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                input: {$ref: "#/components/schemas/ClassifyRequestInputs"}
+      responses:
+        "200": {description: ok}
+components:
+  schemas:
+    ClassifyRequestInputs:
+      anyOf: [{type: string}, {type: array, items: {type: string}}]
+      x-speakeasy-name-override: inputs
+"""
+
+
+def test_a_renamed_component_renames_its_model_and_the_fields_typed_by_it(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, _RENAMED_COMPONENT)
+    models = "typescript/docs/models/components/"
+    assert models + "inputs.md" in docs and models + "classifyrequestinputs.md" not in docs
+    field = _cells(docs["typescript/docs/models/operations/classifyrequestbody.md"])["inputs"]
+    assert field[0] == "*components.Inputs*"
+
+
 _TITLED = """
 openapi: 3.1.0
 info: {title: t, version: "1"}
@@ -967,3 +999,38 @@ def test_untitled_inline_schema_outranks_a_titled_one_for_a_name(tmp_path: Path)
     models = "typescript/docs/models/components/"
     assert _cells(docs[models + "systemmessage.md"])["role"][0] == "[components.Role](../../models/components/role.md)"
     assert _cells(docs[models + "entry.md"])["role"][0] == "[components.EntryRole](../../models/components/entryrole.md)"
+
+
+_MEMBER_EXAMPLE = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /events:
+    get:
+      operationId: events
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Event"}
+components:
+  schemas:
+    Delta:
+      type: object
+      properties:
+        output_index: {type: number}
+    Event:
+      oneOf:
+        - allOf:
+            - $ref: "#/components/schemas/Delta"
+            - type: object
+              properties: {}
+          example: {output_index: 0}
+        - type: string
+"""
+
+
+def test_a_member_example_prints_the_typescript_property_names(tmp_path: Path) -> None:
+    doc = _docs(tmp_path, _MEMBER_EXAMPLE)["typescript/docs/models/components/event.md"]
+    assert "outputIndex: 0" in doc and "output_index" not in doc

@@ -128,8 +128,10 @@ def _security_schemes(doc: dict[str, Any]) -> tuple[ir.SecurityScheme, ...]:
 
 
 def _security_model(walker: Walker, schemes: tuple[ir.SecurityScheme, ...], used: list[list[str]]) -> None:
-    """``Security``: one optional field per scheme, those of the document's
-    ``security`` first and in its order, then the others."""
+    """``Security``: one optional field per scheme of the document's
+    ``security``, in its order.  A scheme only operations ask for is theirs
+    (``{Op}Security``), not the global model's (openrouter's ``bearer``);
+    a document without ``security`` lists every scheme."""
     slot = Slot(root="Security", klass=COMPONENT, role="security", owner="Security",
                 namespace="components", request=True, base="Security")
     keys = [s.key for s in schemes]
@@ -137,7 +139,7 @@ def _security_model(walker: Walker, schemes: tuple[ir.SecurityScheme, ...], used
     fields = tuple(
         ir.Field(wire_name=k, type=ir.Primitive(kind="string"), required=False, nullable=False,
                  origin=f"#/components/securitySchemes/{k}")
-        for k in ordered + [k for k in keys if k not in ordered]
+        for k in ordered or keys
     )
     walker.drafts[GLOBAL_SECURITY] = Draft(GLOBAL_SECURITY, slot, None, body=ir.Object(fields=fields))
 

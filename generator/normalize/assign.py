@@ -16,7 +16,7 @@ from generator.normalize.naming import NameSpec, Registry
 from generator.normalize.schema import Draft, Walker
 from generator.normalize.symmetric import SymmetricRegistry
 from generator.normalize.union_names import UnionFamilies, kind_of
-from generator.normalize.target_names import python_model_name, typescript_model_name
+from generator.normalize.target_names import python_model_name, typescript_model_name, union_family_acronyms
 
 NAMESPACES = ("components", "operations", "errors")
 
@@ -69,7 +69,8 @@ def assign_names(
         spec = NameSpec(key=draft.id, candidates=candidates, klass=draft.slot.klass, depth=draft.slot.depth,
                         parent=draft.slot.parent, titled=draft.id in walker.titled,
                         kind=kind_of(draft.body),
-                        shadow=value_shadow(draft.body, draft.slot) if feb2025 else ())
+                        shadow=value_shadow(draft.body, draft.slot) if feb2025 else (),
+                        walk_order=walker.finished.get(draft.id))
         if draft.id not in lock.get("python", {}):
             py.place(spec)
         if draft.id not in lock.get("typescript", {}):
@@ -78,13 +79,27 @@ def assign_names(
     ts_raw: dict[str, str] = {}
     for registry in ts.values():
         ts_raw.update(registry.finish())
+    ts_names = {key: _ts_name(ts_raw[key], draft, spaces[key], feb2025) for key, draft in walker.drafts.items()}
+    union_family_acronyms(ts_names, _union_families(walker), {key: _named_as_written(d) for key, d in walker.drafts.items()})
     names = {
-        key: ir.ModelName(python=python_model_name(py_raw[key]), typescript=_ts_name(ts_raw[key], draft, spaces[key], feb2025),
+        key: ir.ModelName(python=python_model_name(py_raw[key]), typescript=ts_names[key],
                           ts_namespace=spaces[key])  # type: ignore[arg-type]
         for key, draft in walker.drafts.items()
     }
     classes = tuple(((w,), w + "SDK" if py.reserved_name_taken_by_model(w) else w) for w in sdk_groups)
     return names, classes, {"python": py_raw, "typescript": ts_raw}
+
+
+def _union_families(walker: Walker) -> list[tuple[str, tuple[str, ...]]]:
+    """(union id, ids of the models its members are) for every union model."""
+    return [(d.id, tuple(m.type.model for m in d.body.members if isinstance(m.type, ir.Ref)))
+            for d in walker.drafts.values() if isinstance(d.body, ir.Union)]
+
+
+def _named_as_written(draft: Draft) -> bool:
+    """A component key or an operation-level name: its spelling is the spec's."""
+    slot = draft.slot
+    return (_is_root(draft) and slot.role == "component") or slot.root_prefix is not None or slot.shared
 
 
 def _ts_name(raw: str, draft: Draft, namespace: str, feb2025: bool) -> str:

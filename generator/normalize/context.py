@@ -79,6 +79,8 @@ class Slot:
     parent: str = ""
     """The id of the object model whose property this place is (its final
     name is a candidate under nameResolutionFeb2025)."""
+    inline_part: bool = False
+    """A property written in an inline ``allOf`` part of its object."""
 
     def extra(self) -> tuple[str, ...]:
         return tuple(s.text for s in self.segments if s is not self.union_seg)
@@ -101,11 +103,12 @@ class Slot:
     def _down(self) -> tuple[Seg, ...]:
         return self.segments + ((self.own,) if self.own else ())
 
-    def property(self, base: str, named_parent: bool, parent: str = "") -> Slot:
+    def property(self, base: str, named_parent: bool, parent: str = "", inline_part: bool = False) -> Slot:
         return replace(
             self,
             base=base,
             parent=parent,
+            inline_part=inline_part,
             member_of="",
             titled=False,
             tag=self.tag if self.tag_field and base == self.tag_field else "",
@@ -138,6 +141,7 @@ class Slot:
             tag_field=tag[1],
             union_seg=self.own,
             parent="",  # a member's place is its union's, not the object's
+            inline_part=False,
             depth=self.depth + 1,
             root_prefix=None,
             array_item=False,

@@ -72,6 +72,13 @@ def feb2025_candidates(slot: Slot) -> tuple[tuple[str, ...], ...]:
         return inline_candidates(base, slot.union_base, slot.extra(), slot.root)
     if slot.tag:  # a member's discriminating property: ``Id`` + ``Moderation``
         base = base + slot.tag
+    if slot.inline_part and _below_member(slot):
+        # a property written in an inline allOf part of an untitled member
+        # claims its base only, and is numbered on it (openrouter's stream
+        # events: ``part`` of two ``allOf: [$ref event, {part: ...}]``
+        # members is ``Part1`` / ``Part2``, while the properties of the
+        # referenced event take root + base as usual; seen in that spec only)
+        return ((base,),)
     # Past root + base come the parent forms (``AuditEventFilter`` +
     # ``Contains`` + ``Meta``), except through untitled union members, whose
     # places are numbers: equal claims there are numbered instead.

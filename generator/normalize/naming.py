@@ -43,6 +43,9 @@ class NameSpec:
     nameResolutionFeb2025 an enum gives way to a union (``symmetric``)."""
     shadow: tuple[str, ...] = ()
     """A name this model keeps from others without claiming it (``feb2025.value_shadow``)."""
+    walk_order: int | None = None
+    """When the walk completed this model (``Walker.finished``); None for
+    models made outside it (operation wrappers)."""
 
     @property
     def priority(self) -> tuple[int, int, int]:

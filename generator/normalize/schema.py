@@ -68,7 +68,13 @@ class Walker:
     use_examples: bool = True
     _deferred: list[tuple[Schema, str, Slot, bool]] = field(default_factory=list)
     """Enum models beside a ``const``, walked last."""
+    finished: dict[str, int] = field(default_factory=dict)
+    """Model id -> the order in which the walk completed it: a model's inline
+    models before itself (nameResolutionFeb2025 numbers in this order)."""
     titled: set[str] = field(default_factory=set)
+    inline_part_props: set[str] = field(default_factory=set)
+    """Pointers of merged properties written in an inline ``allOf`` part
+    (not the object's own, not a referenced part's)."""
     """Pointers of the schemas walked that carry a ``title`` (naming rank)."""
     constants: frozenset[str] = frozenset()
     """Pointers of one-value enums that are constants (inferred union
@@ -83,6 +89,12 @@ class Walker:
     # ------------------------------------------------------------- dispatch
 
     def walk(self, node: object, ptr: str, slot: Slot) -> Typed:
+        typed = self._walk(node, ptr, slot)
+        if ptr in self.drafts:
+            self.finished.setdefault(ptr, len(self.finished))
+        return typed
+
+    def _walk(self, node: object, ptr: str, slot: Slot) -> Typed:
         if not isinstance(node, dict):
             if node is not True:
                 self.sink.warning("SG101", "schema is not an object; using Any", ptr)
@@ -266,7 +278,9 @@ class Walker:
                 raise fail("SG011", "$ref only points at itself", pointer, self.ws.locate(pointer))
             return Typed(ir.Ref(model=pointer))  # recursion: the model exists once walked
         key = pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~")
-        base = class_word(key, "Schema")
+        override = node.get("x-speakeasy-name-override") if isinstance(node, dict) else None
+        # a renamed component is named by the new name (mistral's ``Inputs``)
+        base = class_word(override if isinstance(override, str) else key, "Schema")
         slot = Slot(
             root=base, klass=COMPONENT, role="component", owner=key,
             namespace="components", request=False, base=base, multipart=multipart,
@@ -305,10 +319,11 @@ class Walker:
         if isinstance(schema, dict) and "$ref" in schema:
             schema = self.ref_object(schema)
         own: Schema = schema if isinstance(schema, dict) else {}
-        override = own.get("x-speakeasy-name-override")
+        override = own.get("x-speakeasy-name-override") or self._target_override(own, ptr)
         # an inline schema under a renamed property is named after the new name
         base = class_word(override if isinstance(override, str) else name, "Field")
-        typed = self.walk(schema, ptr, slot.property(base, named_parent=True, parent=parent))
+        place = slot.property(base, named_parent=True, parent=parent, inline_part=ptr in self.inline_part_props)
+        typed = self.walk(schema, ptr, place)
         desc = own.get("description") if "$ref" not in own else None
         # a field typed Any (a union no value can pick) shows no example
         # either, not even the one its referenced schema declares
@@ -329,6 +344,17 @@ class Walker:
             name_override=override if isinstance(override, str) else None,
         )
 
+    def _target_override(self, node: Schema, ptr: str) -> object:
+        """The ``x-speakeasy-name-override`` of the schema a ``$ref`` points
+        at: the extension is read from the resolved schema, so it renames
+        the field as well as the model (mistral's ``input`` typed by a
+        component renamed ``inputs``: the field is ``inputs``; evidence from
+        that one spec)."""
+        if "$ref" not in node:
+            return None
+        target = self.ws.resolve(str(node["$ref"]), ptr).node
+        return target.get("x-speakeasy-name-override") if isinstance(target, dict) else None
+
     def _dropped(self, schema: object, slot: Slot) -> bool:
         if not isinstance(schema, dict):
             return False
@@ -345,7 +371,7 @@ class Walker:
 
     def _collect(
         self, node: Schema, ptr: str, props: dict[str, tuple[str, object, str]],
-        required: set[str], seen: set[str], place: str,
+        required: set[str], seen: set[str], place: str, inline_part: bool = False,
     ) -> None:
         """``place`` is the merged object's pointer once a ``$ref`` was
         followed: the properties of a referenced part are walked as if written
@@ -356,6 +382,7 @@ class Walker:
         the base of its relative ``$ref``s)."""
         for i, part in enumerate(_list(node.get("allOf"))):
             part_ptr = f"{ptr}/allOf/{i}"
+            referenced = isinstance(part, dict) and "$ref" in part
             while isinstance(part, dict) and "$ref" in part:
                 target = self.ws.resolve(str(part["$ref"]), part_ptr)
                 if target.pointer in seen:
@@ -368,13 +395,14 @@ class Walker:
                 self._merging.append(target.pointer)
                 part, part_ptr = target.node, target.pointer
             if isinstance(part, dict):
-                self._collect(part, part_ptr, props, required, seen, place)
+                self._collect(part, part_ptr, props, required, seen, place, not referenced and (inline_part or place == ptr))
         # A property stated again by a later part keeps its first position but
         # takes the later schema (the merged object has the part's last word).
         own = node.get("properties")
         at = place if place.partition("#")[0] == ptr.partition("#")[0] else ptr
         for name, schema in (own if isinstance(own, dict) else {}).items():
             props[str(name)] = (str(name), schema, f"{at}/properties/{_escape(str(name))}")
+            (self.inline_part_props.add if inline_part else self.inline_part_props.discard)(props[str(name)][2])
         required.update(str(r) for r in _list(node.get("required")))
 
     def _first_part_description(self, node: Schema, ptr: str) -> str | None:

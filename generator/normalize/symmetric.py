@@ -66,6 +66,7 @@ class SymmetricRegistry:
         # equal claims stay equal to the end: when several models run out on
         # the same last name, all of them are numbered (``...RoleUnion1``,
         # ``...RoleUnion2``), none keeps the plain name
+        exhausted = _in_walk_order(exhausted)
         lasts = [self._parts(s, len(s.candidates) - 1, index) for s in exhausted]
         last = [render_name(parts).lower() for parts in lasts]
         used.update(name for name in last if last.count(name) > 1)
@@ -88,8 +89,8 @@ class SymmetricRegistry:
             for spec in movable:
                 if index[spec.key] < len(spec.candidates):
                     parts = self._parts(spec, index[spec.key], index)
-                    if not parts:  # a parent form without a parent here
-                        losers.append(spec)
+                    if not parts or self._lost_before(spec, parts, index):
+                        losers.append(spec)  # a parent form without a parent here, or a name lost already
                         continue
                     claims.setdefault(render_name(parts).lower(), []).append(spec)
             losers += [s for folded, specs in claims.items() for s in self._losers(folded, specs)]
@@ -100,6 +101,16 @@ class SymmetricRegistry:
             for spec in self._yielded:
                 at = index[spec.key] - 1
                 self._specs[spec.key] = _with_enum_next(spec, at, self._parts(spec, at, index))
+
+    def _lost_before(self, spec: NameSpec, parts: tuple[str, ...], index: dict[str, int]) -> bool:
+        """A parent form that spells a name this model already gave up
+        (``OpenResponsesEasyInputMessage`` + ``Content`` after root + base
+        lost it) is no new claim: the model moves on (openrouter's content
+        union is numbered with its items, ``...Content2``)."""
+        if PARENT not in spec.candidates[index[spec.key]]:
+            return False
+        name = render_name(parts).lower()
+        return any(render_name(self._parts(spec, at, index)).lower() == name for at in range(index[spec.key]))
 
     def _shadowed(self, movable: list[NameSpec], index: dict[str, int]) -> list[NameSpec]:
         """Models whose current claim another model keeps from them (a
@@ -165,6 +176,19 @@ def _with_enum_next(spec: NameSpec, at: int, lost: tuple[str, ...]) -> NameSpec:
     if not lost or lost[-1] == ENUM:
         return spec
     return replace(spec, candidates=(*spec.candidates[: at + 1], (*lost, ENUM), *spec.candidates[at + 1:]))
+
+
+def _in_walk_order(specs: list[NameSpec]) -> list[NameSpec]:
+    """Models are numbered in the order the walk completed them, a model's
+    inline models before itself (openrouter: the items of a ``content``
+    union are ``...Content1``, the union ``...Content2``).  Models made
+    outside the walk keep their places."""
+    walked = [i for i, s in enumerate(specs) if s.walk_order is not None]
+    ordered = sorted((specs[i] for i in walked), key=lambda s: s.walk_order or 0)
+    out = list(specs)
+    for i, spec in zip(walked, ordered):
+        out[i] = spec
+    return out
 
 
 def _numbered(parts: tuple[str, ...], used: set[str]) -> str:
