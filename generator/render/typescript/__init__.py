@@ -25,12 +25,12 @@ import jinja2
 from generator import ir
 from generator.config import Config
 from generator.render.env import environment
-from generator.render.typescript.zod_flavor import ZodFlavor
 from generator.render.ts_layout import TsLayout
 from generator.render.typescript.errors import check_error_names, error_class_ids, error_class_view, runtime_errors
 from generator.render.typescript.escape import jsdoc, ts_key, ts_object_key, ts_string
 from generator.render.typescript.graph import cyclic_refs
 from generator.render.typescript.views import NAMESPACES, model_path, model_view
+from generator.render.typescript.zod_flavor import ZodFlavor
 
 __all__ = ["render"]
 

@@ -17,9 +17,9 @@ from generator.config import Config
 from generator.render.identifiers import typescript_field
 from generator.render.ts_layout import DEFAULT_LAYOUT, TsLayout
 from generator.render.typescript.escape import ts_literal, ts_string
-from generator.render.typescript.zod_flavor import ZodFlavor
 from generator.render.typescript.types import Scope, body_refs, field_type, is_optional, ts_type
 from generator.render.typescript.zod import zod_field, zod_literal, zod_type, zod_union
+from generator.render.typescript.zod_flavor import ZodFlavor
 from generator.words import camel, pascal
 
 NAMESPACES = ("components", "operations", "errors")
@@ -329,7 +329,7 @@ def _imports(
         return tuple(lines)
     if isinstance(body, ObjectView) and body.renamed:
         lines.append(_named_import(("remap",), taken, "../../lib/primitives.js"))
-    helpers = ("smartUnion",) if isinstance(body, UnionView) and body.smart else ()
+    helpers: tuple[str, ...] = ("smartUnion",) if isinstance(body, UnionView) and body.smart else ()
     if isinstance(body, UnionView) and body.open:
         helpers += ("type UnknownVariant", "unknownTaggedVariant" if "unknownTaggedVariant(" in body.zod_in
                     else "unknownVariant", "unknownVariantOutbound")

@@ -39,9 +39,9 @@ from generator.render.env import environment
 from generator.render.typescript.errors import error_class_ids
 from generator.render.typescript.escape import jsdoc, ts_key, ts_object_key, ts_string
 from generator.render.typescript.types import Scope
-from generator.render.typescript.zod_flavor import ZodFlavor
 from generator.render.ts_layout import TsLayout
 from generator.render.typescript.views import module_stem
+from generator.render.typescript.zod_flavor import ZodFlavor
 from generator.render.typescript_client.funcs import core_class_name, function_names
 from generator.render.typescript_client.operations import MethodView, method_view
 from generator.render.typescript_client.options import OptionsView, options_view
