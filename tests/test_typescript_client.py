@@ -309,6 +309,19 @@ def test_kitchen_sink_client_compiles_strict(node_modules: Path, tmp_path: Path)
     assert_tsc(package, node_modules, "--noEmit")
 
 
+def test_kitchen_sink_client_compiles_strict_with_zod_v4_mini(tmp_path: Path) -> None:
+    # every response kind, an optional text body and error classes, in the mini build's spelling
+    modules = node_env.zod4_modules()
+    spec = tmp_path / "kitchen.yaml"
+    spec.write_text(KITCHEN_SPEC, encoding="utf-8")
+    config = Config(sdk_class_name="kitchen", env_var_prefix="K", zod_version="v4-mini")
+    plan = package_plan(load_api(spec, config), config)
+    assert "encode(request, z.optional(z.string()))" in plan["typescript/src/funcs/onlyErrors.ts"]
+    assert 'import * as z from "zod/v4-mini";' in plan["typescript/src/lib/sdks.ts"]
+    package = write_package(plan, tmp_path / "out", modules)
+    assert_tsc(package, modules, "--noEmit")
+
+
 # --------------------------------------------------- node against Prism
 
 PRISM_SCRIPT = r"""
@@ -701,15 +714,19 @@ def recorder() -> Iterator[tuple[str, type[Recorder]]]:
         server.server_close()
 
 
+@pytest.mark.parametrize("zod_version", ["v3", "v4-mini"])
 def test_shop_client_against_recording_server(
-    node_modules: Path, tmp_path: Path, recorder: tuple[str, type[Recorder]]
+    zod_version: str, tmp_path: Path, recorder: tuple[str, type[Recorder]]
 ) -> None:
+    # v4-mini: the same client spelled with zod's mini build behaves the same
     url, handler = recorder
+    modules = node_env.node_modules() if zod_version == "v3" else node_env.zod4_modules()
     spec = tmp_path / "shop.yaml"
     spec.write_text(SHOP_SPEC, encoding="utf-8")
-    config = Config(sdk_class_name="shop", env_var_prefix="SHOP", typescript_package="shop")
-    package = write_package(package_plan(load_api(spec, config), config), tmp_path / "out", node_modules)
-    assert_tsc(package, node_modules)
+    config = Config(sdk_class_name="shop", env_var_prefix="SHOP", typescript_package="shop",
+                    zod_version=zod_version)  # type: ignore[arg-type]
+    package = write_package(package_plan(load_api(spec, config), config), tmp_path / "out", modules)
+    assert_tsc(package, modules)
     run_node(package, SHOP_SCRIPT, {"SERVER_URL": url, "SHOP_API_KEY_AUTH": "from-env"})
 
     method, path, headers, _ = handler.log[0]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import subprocess
 import sys
 from functools import lru_cache
@@ -26,6 +27,7 @@ from generator.normalize import normalize
 from generator.render.typescript import render
 from generator.render.typescript.escape import is_identifier, jsdoc, ts_key, ts_literal, ts_object_key, ts_string
 from generator.render.typescript.views import enum_key, module_stem, property_names
+from generator.render.typescript.zod_flavor import ZodFlavor
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "specs" / "sessions.yaml"
@@ -239,6 +241,118 @@ def test_zod_v4_packages_compile_and_run_against_zod_4(tmp_path: Path) -> None:
     assert_tsc(strategies, modules)
     run_node(strategies, STRATEGIES_RUNTIME.replace("EXPECTED_UNION", '{ a: "x", b: "y" }').replace(
         "EXPECTED_OPEN", "false"))
+
+
+MINI_EXTRAS = r"""
+import assert from "node:assert/strict";
+import * as errors from "./dist/models/errors/index.js";
+import * as ops from "./dist/models/operations/index.js";
+
+// error classes: the body parses into a throwable instance and back
+const err = errors.HonoApiError$inboundSchema.parse({ code: "E1", message: "boom" });
+assert.ok(err instanceof errors.HonoApiError && err instanceof Error);
+assert.equal(err.message, "boom");
+assert.deepEqual(errors.HonoApiError$outboundSchema.parse(err), { code: "E1", message: "boom" });
+// a failed parse reports its issues through the mini build's error class
+const bad = ops.getSessionResponseBodyFromJSON('{"_id": 1}');
+assert.ok(!bad.ok);
+const wrapped = new errors.SDKValidationError("x", bad.error, null);
+assert.match(wrapped.message, /_id/);
+"""
+
+
+def _mini_plans() -> dict[str, dict[str, str]]:
+    """``zodVersion: v4-mini`` output: the sessions package (models and
+    client), the kitchen sink and the strategies API."""
+    from generator.render import typescript_client
+
+    api, config = sessions()
+    config = dataclasses.replace(config, zod_version="v4-mini", union_strategy="populated-fields")
+    return {
+        "sessions": {**render(api, config), **typescript_client.render(api, config)},
+        "kitchen": render(kitchen_sink(), Config(zod_version="v4-mini")),
+        "strategies": render(_strategies_api(), dataclasses.replace(config, forward_compatible_enums=True)),
+    }
+
+
+# Chained calls only the classic API has (and its `z\n  .object(...)` chain
+# layout), once `z.` and `z.iso.` are taken off the mini build's functions.
+_CLASSIC_ONLY = re.compile(r"\.(optional|nullable|nullish|default|transform|pipe|or|and|catchall|int|datetime|date"
+                           r"|refine|passthrough|strict|extend)\(|(?<![\w$])Zod(Type|TypeAny|TypeDef|Error|IssueCode)\b"
+                           r"|addIssue|(?<![\w$.])z\s+\.")
+
+
+def _classic_only(text: str) -> list[str]:
+    return [m.group(0) for m in _CLASSIC_ONLY.finditer(re.sub(r"(?<![\w$.])z\.(iso\.)?", "", text))]
+
+
+def test_v4_mini_output_uses_only_the_mini_functional_api() -> None:
+    plans = _mini_plans()
+    for plan in plans.values():
+        for path, text in plan.items():
+            if path.endswith(".ts"):
+                assert _classic_only(text) == [], path
+                assert '"zod/v4"' not in text and 'from "zod"' not in text, path
+    kitchen = plans["kitchen"]["typescript/src/models/operations/kitchen.ts"]
+    assert 'import * as z from "zod/v4-mini";' in kitchen
+    assert "when: z.pipe(z.iso.datetime({ offset: true }), z.transform((v) => new globalThis.Date(v)))," in kitchen
+    assert "fooBar: z.int()," in kitchen and '"my-key": z.optional(z.string()),' in kitchen
+    assert "node: z.nullable(components.Node$inboundSchema)," in kitchen
+    assert 'version: z._default(z.literal("v1"), "v1"),' in plans["kitchen"][
+        "typescript/src/models/operations/defaults.ts"]
+    extra = plans["kitchen"]["typescript/src/models/operations/extra.ts"]
+    assert "z.pipe(\n  z.catchall(\n    z.object({\n      first_name: z.string(),\n    }),\n    z.int(),\n  ),\n" in extra
+    pet = plans["strategies"]["typescript/src/models/components/pet.ts"]
+    assert '= z.union([smartUnion([Cat$inboundSchema, Dog$inboundSchema]), unknownTaggedVariant("kind"' in pet
+    assert '"zod": "^3.25.0 || ^4.0.0"' in plans["sessions"]["typescript/package.json"]
+    # the classic side is untouched: v4 still chains
+    api, config = sessions()
+    classic = render(api, dataclasses.replace(config, zod_version="v4"))
+    assert any(_classic_only(text) for text in classic.values())
+
+
+def test_zod_flavor_spellings() -> None:
+    classic, v4, mini = (ZodFlavor.of(Config(zod_version=v)) for v in ("v3", "v4", "v4-mini"))
+    assert (classic.module, v4.module, mini.module) == ("zod", "zod/v4", "zod/v4-mini")
+    assert classic.optional(classic.nullable("z.string()")) == "z.string().nullable().optional()"
+    assert mini.optional(mini.nullable("z.string()")) == "z.optional(z.nullable(z.string()))"
+    assert (v4.default("z.int()", "3"), mini.default("z.int()", "3")) == ("z.int().default(3)", "z._default(z.int(), 3)")
+    assert mini.or_else("A", "B") == "z.union([A, B])" and v4.or_else("A", "B") == "A.or(B)"
+    # classic chains keep their one-call-a-line layout; mini nests calls
+    assert v4.pipe(v4.transform("z.instanceof(E)", "f", ""), "D", "") == "z\n  .instanceof(E)\n  .transform(f)\n  .pipe(D)"
+    assert mini.pipe(mini.transform("z.instanceof(E)", "f", ""), "D", "") == "z.pipe(z.pipe(z.instanceof(E), z.transform(f)), D)"
+    assert classic.transform("S", "f", "  ") == "S\n    .transform(f)"
+    assert "ZodIssueCode" in classic.union_issue("e") and v4.union_issue("e").startswith("ctx.addIssue(")
+    assert mini.union_issue("e").startswith("ctx.issues.push(")
+    entries = [("a", "z.string()")]
+    assert mini.object_schema(entries, None, []) == "z.object({\n  a: z.string(),\n})"
+    assert classic.object_schema(entries, "z.any()", [("a", "b")]) == (
+        'z\n  .object({\n    a: z.string(),\n  })\n  .catchall(z.any())\n'
+        '  .transform((v) =>\n    remap(v, {\n      a: "b",\n    } as const),\n  )')
+
+
+def test_zod_v4_mini_packages_compile_and_run_against_zod_4(tmp_path: Path) -> None:
+    # gen.yaml zodVersion v4-mini: the same packages as with v4, spelled with
+    # the mini build's functions, compile strictly and behave the same
+    modules = node_env.zod4_modules()
+    plans = _mini_plans()
+    package = write_package(plans["sessions"], tmp_path / "sessions", modules)
+    assert_tsc(package, modules)
+    run_node(package, ROUND_TRIP)
+    run_node(package, MINI_EXTRAS)
+    kitchen = write_package(plans["kitchen"], tmp_path / "kitchen", modules)
+    assert_tsc(kitchen, modules)
+    run_node(kitchen, KITCHEN_RUNTIME)
+    strategies = write_package(plans["strategies"], tmp_path / "strategies", modules)
+    assert_tsc(strategies, modules)
+    run_node(strategies, STRATEGIES_RUNTIME.replace("EXPECTED_UNION", '{ a: "x", b: "y" }').replace(
+        "EXPECTED_OPEN", "true"))
+
+
+def test_zod_v4_mini_sessions_compile_against_zod_3_25(node_modules: Path, tmp_path: Path) -> None:
+    # the dependency range also admits zod 3.25+, whose `zod/v4-mini` is the same API
+    package = write_package(_mini_plans()["sessions"], tmp_path, node_modules)
+    assert_tsc(package, node_modules, "--noEmit")
 
 
 def test_sessions_round_trip_under_node(node_modules: Path, tmp_path: Path) -> None:

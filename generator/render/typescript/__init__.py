@@ -11,7 +11,8 @@ Contract:
 - Error-response bodies in ``errors`` are throwable classes, beside the SDK's
   own error classes (``errors.py``); the client (``typescript_client``) throws them.
 - The package is ESM (``"type": "module"``, NodeNext resolution, ``.js``
-  import suffixes) and depends on zod v3.
+  import suffixes) and depends on zod; gen.yaml ``zodVersion`` picks the
+  import path and API (``zod_flavor.py``).
 - Docs (``typescript/docs``) belong to the Markdown target, not this one.
 """
 
@@ -24,12 +25,12 @@ import jinja2
 from generator import ir
 from generator.config import Config
 from generator.render.env import environment
-from generator.render.typescript.zod import ZodFlavor
 from generator.render.ts_layout import TsLayout
 from generator.render.typescript.errors import check_error_names, error_class_ids, error_class_view, runtime_errors
 from generator.render.typescript.escape import jsdoc, ts_key, ts_object_key, ts_string
 from generator.render.typescript.graph import cyclic_refs
 from generator.render.typescript.views import NAMESPACES, model_path, model_view
+from generator.render.typescript.zod_flavor import ZodFlavor
 
 __all__ = ["render"]
 

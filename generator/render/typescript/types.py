@@ -3,7 +3,7 @@
 The *model* shape is what users hold (camelCase keys, ``Date`` values); the
 *wire* shape (``X$Outbound``) is what goes over JSON (wire keys, ISO
 strings).  A ``Scope`` says how one generated file reaches other models and
-the globals it relies on.
+the globals it relies on, and how it spells zod.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from generator import ir
 from generator.render.typescript.escape import ts_literal
+from generator.render.typescript.zod_flavor import ZodFlavor
 
 DATE_FORMATS = frozenset({"date-time", "date"})
 BINARY_GLOBALS = ("ReadableStream", "Blob", "ArrayBuffer", "Uint8Array")
@@ -27,6 +28,8 @@ class Scope:
     """PascalCase names bound in the file: the model and its same-namespace imports."""
     lazy: frozenset[str]
     """Ids of referenced models on a cycle with this one (need ``z.lazy``)."""
+    zod: ZodFlavor
+    """How the file spells zod (gen.yaml ``zodVersion``)."""
 
     def ref(self, model_id: str) -> str:
         """The name of a model as seen from this file."""

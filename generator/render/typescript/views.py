@@ -18,7 +18,8 @@ from generator.render.identifiers import typescript_field
 from generator.render.ts_layout import DEFAULT_LAYOUT, TsLayout
 from generator.render.typescript.escape import ts_literal, ts_string
 from generator.render.typescript.types import Scope, body_refs, field_type, is_optional, ts_type
-from generator.render.typescript.zod import ZodFlavor, zod_field, zod_literal, zod_type, zod_union
+from generator.render.typescript.zod import zod_field, zod_literal, zod_type, zod_union
+from generator.render.typescript.zod_flavor import ZodFlavor
 from generator.words import camel, pascal
 
 NAMESPACES = ("components", "operations", "errors")
@@ -133,7 +134,7 @@ def model_view(api: ir.Api, model: ir.Model, config: Config, lazy: frozenset[str
     ns = model.name.ts_namespace
     same_ns = _same_namespace_refs(api, model)
     taken = frozenset({model.name.typescript} | {api.model(i).name.typescript for i in same_ns})
-    scope = Scope(api=api, namespace=ns, taken=taken, lazy=lazy)
+    scope = Scope(api=api, namespace=ns, taken=taken, lazy=lazy, zod=ZodFlavor.of(config))
     layout = TsLayout.of(config)
     closed_enum, safe_parse_result = (_runtime_alias(n, taken) for n in ("ClosedEnum", "SafeParseResult"))
     kind, body = _body(model, scope, closed_enum, config)
@@ -141,7 +142,7 @@ def model_view(api: ir.Api, model: ir.Model, config: Config, lazy: frozenset[str
         kind=kind, name=model.name.typescript, fn=camel(model.name.typescript), namespace=ns,
         stem=module_stem(model.name.typescript, layout), description=model.description,
         deprecated=model.deprecated, closed_enum=closed_enum, safe_parse_result=safe_parse_result,
-        imports=_imports(api, model, body, same_ns, taken, layout, ZodFlavor.of(config).module), body=body,
+        imports=_imports(api, model, body, same_ns, taken, layout, scope.zod.module), body=body,
     )
 
 
@@ -275,7 +276,7 @@ def _forward_compatible(view: UnionView, body: ir.Union, scope: Scope) -> UnionV
         fallback = f"unknownTaggedVariant({ts_string(body.discriminator)}, [{known}])"
     return UnionView(
         type=f"{view.type} | {unknown}<{raw}>", wire_type=f"{view.wire_type} | {raw}" if raw != "unknown" else raw,
-        zod_in=f"{view.zod_in}.or({fallback})",
+        zod_in=scope.zod.or_else(view.zod_in, fallback),
         zod_out=f"z.union([unknownVariantOutbound<{raw}>(), {view.zod_out.removeprefix('z.union([')}"
         if view.zod_out.startswith("z.union([") else f"z.union([unknownVariantOutbound<{raw}>(), {view.zod_out}])",
         smart=view.smart, open=True,
@@ -328,7 +329,7 @@ def _imports(
         return tuple(lines)
     if isinstance(body, ObjectView) and body.renamed:
         lines.append(_named_import(("remap",), taken, "../../lib/primitives.js"))
-    helpers = ("smartUnion",) if isinstance(body, UnionView) and body.smart else ()
+    helpers: tuple[str, ...] = ("smartUnion",) if isinstance(body, UnionView) and body.smart else ()
     if isinstance(body, UnionView) and body.open:
         helpers += ("type UnknownVariant", "unknownTaggedVariant" if "unknownTaggedVariant(" in body.zod_in
                     else "unknownVariant", "unknownVariantOutbound")

@@ -1,16 +1,14 @@
-"""zod (v3) schema expressions for IR types, inbound and outbound.
+"""zod schema expressions for IR types, inbound and outbound.
 
 Inbound schemas parse wire JSON into the model shape (``Date`` from ISO
 strings); outbound schemas turn the model shape back into wire JSON.  Both
 directions are built from the same ``match`` so they cannot drift apart.
+The scope's ``ZodFlavor`` spells them for the configured ``zodVersion``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from generator import ir
-from generator.config import Config
 from generator.render.typescript.escape import ts_literal
 from generator.render.typescript.types import BINARY_GLOBALS, Scope, binary_type
 
@@ -35,10 +33,10 @@ def zod_type(t: ir.TypeExpr, scope: Scope, outbound: bool = False) -> str:
 def zod_field(f: ir.Field, scope: Scope, outbound: bool = False) -> str:
     text = zod_type(f.type, scope, outbound)
     if f.nullable:
-        text += ".nullable()"
+        text = scope.zod.nullable(text)
     if not f.required:
         default = _wire_default(f) if outbound else None
-        text += f".default({default})" if default is not None else ".optional()"
+        text = scope.zod.default(text, default) if default is not None else scope.zod.optional(text)
     return text
 
 
@@ -68,26 +66,6 @@ def _wire_default(f: ir.Field) -> str | None:
     return ts_literal(value) if fits else None
 
 
-@dataclass(frozen=True, slots=True)
-class ZodFlavor:
-    """What the generated code imports and spells differently per gen.yaml
-    ``zodVersion``.  ``v4`` imports ``zod/v4``, which both zod 3.25+ and zod 4
-    provide; ``v4-mini`` gets the same code (the mini build's functional API
-    is not generated: the classic API works with the same dependency)."""
-
-    module: str
-    type_def: str
-    """The middle ``ZodType`` argument zod 3 has (``z.ZodTypeDef, ``)."""
-    dependency: str
-    v4: bool
-
-    @classmethod
-    def of(cls, config: Config) -> ZodFlavor:
-        if config.zod_version == "v3":
-            return cls(module="zod", type_def="z.ZodTypeDef, ", dependency="^3.23.0", v4=False)
-        return cls(module="zod/v4", type_def="", dependency="^3.25.0 || ^4.0.0", v4=True)
-
-
 def zod_union(types: list[str]) -> str:
     """``z.union`` needs two options; fewer degrade to the option or never."""
     if not types:
@@ -98,22 +76,22 @@ def zod_union(types: list[str]) -> str:
 
 
 def _primitive(t: ir.Primitive, scope: Scope, outbound: bool) -> str:
-    date = scope.glob("Date")
+    date, zod = scope.glob("Date"), scope.zod
     if t.kind == "string" and t.format == "date-time":
         if outbound:
-            return "z.date().transform((v) => v.toISOString())"
-        return f"z.string().datetime({{ offset: true }}).transform((v) => new {date}(v))"
+            return zod.transform("z.date()", "(v) => v.toISOString()")
+        return zod.transform(zod.iso_datetime(), f"(v) => new {date}(v)")
     if t.kind == "string" and t.format == "date":
         # A calendar date stays a calendar date on the way out.
         if outbound:
-            return "z.date().transform((v) => v.toISOString().slice(0, 10))"
-        return f"z.string().date().transform((v) => new {date}(v))"
+            return zod.transform("z.date()", "(v) => v.toISOString().slice(0, 10)")
+        return zod.transform(zod.iso_date(), f"(v) => new {date}(v)")
     if t.kind == "string" and t.format == "binary":
         # z.instanceof(ReadableStream) would infer ReadableStream<unknown>.
         check = " || ".join(f"v instanceof {scope.glob(g)}" for g in BINARY_GLOBALS)
         return f"z.custom<{binary_type(scope)}>((v) => {check})"
     if t.kind == "integer":
-        return "z.number().int()"
+        return zod.integer()
     return f"z.{t.kind}()"
 
 
@@ -132,3 +110,5 @@ def zod_literal(value: object) -> str:
     literal = ts_literal(value)
     return f"z.literal({literal})" if literal is not None else "z.any()"
 
+
+__all__ = ["zod_field", "zod_literal", "zod_type", "zod_union"]

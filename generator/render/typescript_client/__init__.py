@@ -39,9 +39,9 @@ from generator.render.env import environment
 from generator.render.typescript.errors import error_class_ids
 from generator.render.typescript.escape import jsdoc, ts_key, ts_object_key, ts_string
 from generator.render.typescript.types import Scope
-from generator.render.typescript.zod import ZodFlavor
 from generator.render.ts_layout import TsLayout
 from generator.render.typescript.views import module_stem
+from generator.render.typescript.zod_flavor import ZodFlavor
 from generator.render.typescript_client.funcs import core_class_name, function_names
 from generator.render.typescript_client.operations import MethodView, method_view
 from generator.render.typescript_client.options import OptionsView, options_view
@@ -139,7 +139,7 @@ def render(api: ir.Api, config: Config) -> dict[str, str]:
     functions = function_names(api)
     plan: dict[str, str] = {}
     for node in root.walk():
-        view = _sdk_view(api, node, opts, core, functions)
+        view = _sdk_view(api, node, opts, core, functions, zod)
         plan[f"{ROOT}/sdk/{node.stem}.ts"] = env.get_template("client/sdk.ts.jinja").render(view=view, zod=zod)
         for method in view.methods:
             func = FuncView(method=method, core=core, default_error=config.default_error_name)
@@ -159,10 +159,12 @@ def render(api: ir.Api, config: Config) -> dict[str, str]:
     return dict(sorted(plan.items()))
 
 
-def _sdk_view(api: ir.Api, node: Node, opts: OptionsView, core: str, functions: dict[str, str]) -> SdkView:
+def _sdk_view(
+    api: ir.Api, node: Node, opts: OptionsView, core: str, functions: dict[str, str], zod: ZodFlavor
+) -> SdkView:
     # Names bound in the SDK or func file that could shadow globals used by expressions.
     taken = frozenset({node.class_name, core} | {child.class_name for _, child in node.children} | RUNTIME_NAMES)
-    scope = Scope(api=api, namespace="", taken=taken, lazy=frozenset())
+    scope = Scope(api=api, namespace="", taken=taken, lazy=frozenset(), zod=zod)
     throwable = error_class_ids(api)
     globals_ = {g.wire_name: g.option for g in opts.globals}
     schemes = tuple(c.key for c in opts.credentials)

@@ -169,10 +169,11 @@ def _request(
                                         explode=f.param.explode, source=source))
     elif op.request_body is not None:
         body = op.request_body
-        schema = zod_type(body.type, scope, outbound=True) + (".nullable()" if body.nullable else "")
+        schema = zod_type(body.type, scope, outbound=True)
+        schema = scope.zod.nullable(schema) if body.nullable else schema
         type_ = ts_type(body.type, scope) + (" | null" if body.nullable else "")
         if not body.required:
-            schema += ".optional()"
+            schema = scope.zod.optional(schema)
         request = RequestArg(type=type_, optional=not body.required, schema=schema)
         input_var = body_source = "body"
     for p in op.parameters:
