@@ -525,6 +525,9 @@ paths:
           style: deepObject
           schema: {type: object, properties: {color: {type: string}, min_price: {type: number}}}
         - {name: since, in: query, schema: {type: string, format: date-time}}
+        - name: where
+          in: query
+          content: {application/json: {schema: {type: object, properties: {in_stock: {type: boolean}}}}}
         - {name: X-Trace-Id, in: header, schema: {type: string}}
       responses:
         "200": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/Item"}}}}
@@ -596,7 +599,7 @@ const shop = new Shop({ serverURL, apiKeyAuth: "k-1" });
 
 const item = await shop.items.get({
   itemId: "a b/c", tags: ["x", "y z"], ids: [1, 2], filter: { color: "red", minPrice: 2.5 },
-  since: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)), xTraceId: "t-1",
+  since: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)), where: { inStock: true }, xTraceId: "t-1",
 });
 assert.equal(item.itemId, "a b/c");
 assert.ok(item.createdAt instanceof Date);
@@ -734,6 +737,7 @@ def test_shop_client_against_recording_server(
     assert path == (
         "/items/a%20b%2Fc?tags=x&tags=y%20z&ids=1,2&filter[color]=red&filter[min_price]=2.5"
         "&since=2024-01-02T03%3A04%3A05.000Z"
+        "&where=%7B%22in_stock%22%3Atrue%7D"  # declared with `content`: JSON text of the wire shape
     )
     assert headers["x-trace-id"] == "t-1" and headers["x-api-key"] == "k-1"
     assert headers["accept"] == "application/json"

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator import ir
+from generator.render.media import is_json
 from generator.render.typescript.escape import ts_string
 from generator.render.typescript.types import Scope, ts_type
 from generator.render.typescript.zod import zod_type
@@ -41,6 +42,8 @@ class ParamView:
     explode: bool
     source: str
     """A TypeScript expression for the wire value."""
+    json: bool = False
+    """Declared with a JSON ``content``: sent as JSON text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +169,8 @@ def _request(
                 body_source = source
             elif f.param is not None:
                 params.append(ParamView(wire_name=f.wire_name, location=f.param.location, style=f.param.style,
-                                        explode=f.param.explode, source=source))
+                                        explode=f.param.explode, source=source,
+                                        json=is_json(f.param.content_type)))
     elif op.request_body is not None:
         body = op.request_body
         schema = zod_type(body.type, scope, outbound=True)
@@ -213,10 +217,6 @@ def _case(api: ir.Api, r: ir.Response, scope: Scope, throwable: frozenset[str]) 
     return ResponseCase(statuses=statuses, kind="text", content_type=r.content_type, schema=schema, type=type_)
 
 
-def is_json(media: str) -> bool:
-    return media == "application/json" or media.endswith("+json")
-
-
 def _has_data_field(api: ir.Api, t: ir.TypeExpr) -> bool:
     """An event-stream schema with a ``data`` property models the whole
     event (``id``, ``event``, ``data``); any other models ``data`` alone."""
@@ -248,4 +248,4 @@ def _retry(p: ir.RetryPolicy) -> RetryView:
     )
 
 
-__all__ = ["MethodView", "ParamView", "RequestArg", "ResponseCase", "RetryView", "is_json", "method_view"]
+__all__ = ["MethodView", "ParamView", "RequestArg", "ResponseCase", "RetryView", "method_view"]

@@ -9,7 +9,14 @@ export type Param = {
   readonly style: string;
   readonly explode: boolean;
   readonly value: unknown;
+  /** `"json"`: declared with `content: application/json`, so the value travels as JSON text. */
+  readonly serialization?: "json";
 };
+
+/** A parameter's value as its style serializes it: JSON text for a `"json"` parameter. */
+function wire(param: Param): unknown {
+  return param.serialization === "json" && param.value !== undefined ? JSON.stringify(param.value) : param.value;
+}
 
 type Entry = [string, unknown];
 
@@ -20,7 +27,7 @@ export function encodePath(template: string, params: readonly Param[]): string {
     if (param === undefined || param.value === undefined || param.value === null) {
       throw new TypeError(`path parameter ${JSON.stringify(name)} has no value`);
     }
-    const value = param.value;
+    const value = wire(param);
     const enc = encodeURIComponent;
     switch (param.style) {
       case "label":
@@ -50,7 +57,7 @@ export function encodeHeader(param: Param): string | undefined {
   if (param.value === undefined || param.value === null) {
     return undefined;
   }
-  return joined(param.value, param.explode, ",", (s) => s);
+  return joined(wire(param), param.explode, ",", (s) => s);
 }
 
 /** `name=value` pairs for the `Cookie` header. */
@@ -64,7 +71,7 @@ export function encodeCookies(pairs: ReadonlyArray<readonly [string, unknown]>):
 function queryParts(p: Param): string[] {
   const enc = encodeURIComponent;
   const name = enc(p.name);
-  const value = p.value;
+  const value = wire(p);
   if (p.style === "deepObject" && isRecord(value)) {
     return entries(value).flatMap(([k, v]) =>
       (Array.isArray(v) ? v : [v]).map((item) => `${name}[${enc(k)}]=${enc(leaf(item))}`),
