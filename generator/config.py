@@ -72,6 +72,10 @@ class Config:
     """A union without a ``discriminator`` whose object members pin one shared
     required property to distinct values is discriminated by it; the property
     is a constant in each member (TypeScript gen.yaml key)."""
+    optional_property_rendering: Literal["withExample", "always", "never"] = "withExample"
+    """Which optional fields the TypeScript docs' example values show
+    (``usageSnippets.optionalPropertyRendering``): those with a spec example
+    below them, all of them, or none."""
     compat_version: str = ""
     """The Speakeasy version whose output is matched where versions differ
     (read from the gen.lock beside a gen.yaml); empty for the newest."""
@@ -121,6 +125,7 @@ _OWN_KEYS = {
     "forward-compatible-enums": "forward_compatible_enums",
     "forward-compatible-unions": "forward_compatible_unions",
     "pre-apply-union-discriminators": "pre_apply_union_discriminators",
+    "optional-property-rendering": "optional_property_rendering",
     "compat-version": "compat_version",
     "max-method-params": "max_method_params",
     "flattening-order": "flattening_order",
@@ -278,6 +283,7 @@ _GEN_KEYS: dict[str, tuple[str, ...]] = {
     "name_resolution_feb2025": ("generation", "fixes", "nameResolutionFeb2025"),
     "use_class_names_for_array_fields": ("generation", "useClassNamesForArrayFields"),
     "request_body_field_name": ("generation", "requestBodyFieldName"),
+    "optional_property_rendering": ("generation", "usageSnippets", "optionalPropertyRendering"),
     "python_package": ("python", "packageName"),
     "typescript_package": ("typescript", "packageName"),
     "version": ("*", "version"),

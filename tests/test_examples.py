@@ -638,3 +638,59 @@ def test_an_object_prints_the_value_drawn_where_it_comes_first() -> None:
     assert examples.for_union_member("components.ModelConversation", member) == own
     # without the rule (1.535, or no heading given) each doc draws its own value
     assert Examples(api, apart=False).for_model(job) != drawn
+
+
+# ------------------------------------------------ optionalPropertyRendering
+
+
+def _rendering_api() -> ir.Api:
+    options = _model("ChatStreamOptions", ir.Object(fields=(_field("include_usage", ir.Primitive(kind="boolean"),
+                                                                   required=False),)))
+    params = _model("Params", ir.Object(fields=(
+        _field("model", STR),
+        _field("stream_options", ir.Ref(model="#/ChatStreamOptions"), required=False),
+        _field("stream", ir.Primitive(kind="boolean"), required=False, default=ir.Json(False)),
+        _field("user", STR, required=False, example=ir.Json("u1")),
+    )))
+    return _api(options, params)
+
+
+@pytest.mark.parametrize(("rendering", "shown"), [
+    ("withExample", ["model", "user"]),
+    ("always", ["model", "streamOptions", "user"]),  # ``stream`` has a default: left out
+    ("never", ["model"]),
+])
+def test_optional_property_rendering_selects_the_optional_fields_shown(rendering: str, shown: list[str]) -> None:
+    api = _rendering_api()
+    value = Examples(api, apart=False, optional=rendering).for_model(api.model("#/Params"))  # type: ignore[arg-type]
+    assert isinstance(value, JsObject)
+    assert [name for name, _ in value.entries] == shown
+
+
+def test_optional_property_rendering_is_read_from_gen_yaml(tmp_path: Path) -> None:
+    from generator.config import build, from_file
+
+    gen = tmp_path / "gen.yaml"
+    gen.write_text("generation:\n  usageSnippets:\n    optionalPropertyRendering: always\n", encoding="utf-8")
+    assert build(from_file(gen)).optional_property_rendering == "always"
+    gen.write_text("generation:\n  sdkClassName: X\n", encoding="utf-8")
+    assert build(from_file(gen)).optional_property_rendering == "withExample"
+
+
+def test_an_optional_fields_own_array_or_map_holds_at_least_one_entry() -> None:
+    call = _model("ToolCall", ir.Object(fields=(_field("id", STR),)))
+    options = _model("Options", ir.Object(fields=(
+        _field("metadata", ir.Map(values=STR), required=False),
+        _field("tool_calls", ir.Array(items=ir.Ref(model="#/ToolCall")), required=False),
+        _field("required_calls", ir.Array(items=ir.Ref(model="#/ToolCall"))),
+    )))
+    api = _api(call, options)
+    value = Examples(api, apart=False, optional="always").for_model(options)
+    assert isinstance(value, JsObject)
+    entries = dict(value.entries)
+    # the size draw at 0.12: faker.number.int({min: 1, max: 3}) is one key (0 from 0)
+    assert entries["metadata"] == JsObject((('"key"', js_string("<value>")),))
+    # the optional array takes no coin and holds one object; the required
+    # one tosses it (0.497: heads, empty)
+    assert entries["toolCalls"] == JsArray((JsObject((("id", js_string("<id>")),)),))
+    assert entries["requiredCalls"] == JsArray(())

@@ -40,6 +40,6 @@ def render_python_docs(api: ir.Api, config: Config) -> dict[str, str]:
 def render_typescript_docs(api: ir.Api, config: Config) -> dict[str, str]:
     layout = TsLayout.of(config)
     examples = Examples(api, newer=newer_rules(config), apart=components_apart(config),
-                        listed=shows_listed_examples(config),
+                        listed=shows_listed_examples(config), optional=config.optional_property_rendering,
                         member_heading=lambda t: typescript_heading(api, t, layout))
     return typescript_docs(api, config, examples)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from generator import ir
 from generator.examples.dates import draw_millis, iso_date, iso_datetime
@@ -28,6 +29,7 @@ from generator.render.markdown.printer import JsArray, JsObject, JsScalar, JsVal
 from generator.render.markdown.typed_examples import json_value, typed_value
 from generator.render.markdown.types_cell import is_binary, is_date
 
+OptionalRendering = Literal["withExample", "always", "never"]
 _FLOAT_MAX = 10000
 _INT_MAX = 1000000
 # Newer rules: a nullable field first draws whether it prints ``null``
@@ -65,9 +67,12 @@ class Examples:
     def __init__(
         self, api: ir.Api, data: FakerData | None = None, newer: bool = True, apart: bool | None = None,
         listed: bool = False, member_heading: Callable[[ir.TypeExpr], str] | None = None,
+        optional: OptionalRendering = "withExample",
     ) -> None:
         self._api = api
         self.newer = newer
+        # which optional fields print (``optionalPropertyRendering``)
+        self.optional = optional
         # a field's ``examples[0]`` counts as its example (``shows_listed_examples``)
         self.listed = listed
         # components drawn apart (``components_apart``); the newest rules by default
@@ -289,12 +294,20 @@ class _Draw:
         return JsObject(tuple(entries))
 
     def _included(self, f: ir.Field, via_union: bool) -> bool:
-        if self._examples.field_example(f) is not None or self._examples.has_example(f.type):
-            return True
+        with_example = self._examples.field_example(f) is not None or self._examples.has_example(f.type)
         if f.required:
             # newer versions type a required field with a default as optional
             # (UsageInfo's token counts), so its example leaves it out
-            return not (self._examples.newer and f.default is not None)
+            return with_example or not (self._examples.newer and f.default is not None)
+        match self._examples.optional:
+            case "never":
+                return False
+            case "always" if f.default is None:
+                # openrouter 1.642 shows every optional field but those with
+                # a default (``CompletionCreateParams.stream: false``)
+                return True
+        if with_example:
+            return True
         # Only observed once: objects reached through a union also show
         # optional fields that have a default (GetAllToolsResponseBody).
         return via_union and f.default is not None
@@ -307,23 +320,32 @@ class _Draw:
             return JsScalar("null")
         if via_union and not f.required and f.default is not None:
             return json_value(f.default.value)
-        return self.value(f.type, name, via_union)
+        return self.value(f.type, name, via_union, least=self._least_entries(f))
+
+    def _least_entries(self, f: ir.Field) -> int:
+        """Newer rules: an optional field's own array or map holds at least
+        one entry (openrouter 1.642, where every optional field shows:
+        ``ChatGenerationParams.metadata`` holds one key at a draw of 0.05,
+        ``AssistantMessage.toolCalls`` one object without a coin); deeper
+        arrays, and arrays below a union member, may be empty."""
+        return 0 if f.required or not self._examples.newer else 1
 
     def _example(self, t: ir.TypeExpr, value: ir.JsonValue) -> JsValue:
         """A spec example, printed through the field's type (``typed_value``)."""
         return typed_value(t, value, self._examples.model)
 
-    def value(self, t: ir.TypeExpr, name: str, via_union: bool) -> JsValue:
+    def value(self, t: ir.TypeExpr, name: str, via_union: bool, least: int = 0) -> JsValue:
+        """``least``: the fewest entries an array or map of ``t`` itself holds."""
         match t:
             case ir.Array(items=items):
                 # components apart: an example below the items means one item
                 if not self._examples.newer or (self._examples.apart and self._examples.has_example(items)):
                     return JsArray((self.value(items, name, via_union),))
-                return JsArray(self._items(items, name, via_union))
+                return JsArray(self._items(items, name, via_union, least))
             case ir.Map(values=values):
                 # newer rules: a map holds 0 to 3 entries (mistral's
                 # ``ClassificationTargetResult.scores: {}``, lapyme's ``variantOptions: {}``)
-                keys = map_keys(self._faker.int(0, MAX_ENTRIES)) if self._examples.newer else ("key",)
+                keys = map_keys(self._faker.int(least, MAX_ENTRIES)) if self._examples.newer else ("key",)
                 return JsObject(tuple((map_key(key), self.value(values, name, via_union)) for key in keys))
             case ir.Ref(model=model_id) if self._examples.drawn_apart(t):
                 return self._apart(model_id, name, via_union)
@@ -344,23 +366,23 @@ class _Draw:
         self._examples.remember(name, model_id, value)
         return value
 
-    def _object_items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
+    def _object_items(self, items: ir.TypeExpr, name: str, via_union: bool, least: int) -> tuple[JsValue, ...]:
         """Newer rules: one coin, heads an empty array, tails one object
         (lapyme: ``ApiCategoryListResponse.data`` at 0.46 is empty,
         ``ApiAccountLedgerResponseData.lines`` at 0.66 holds one)."""
-        if self._faker.boolean():
+        if least == 0 and self._faker.boolean():
             return ()
         return (self.value(items, name, via_union),)
 
-    def _items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
+    def _items(self, items: ir.TypeExpr, name: str, via_union: bool, least: int) -> tuple[JsValue, ...]:
         """Newer rules: the size is drawn first (0 to 3).  Strings fill it,
         placeholders numbered ``"<value 1>"``...  Other items differ by
         version (``_filled_items`` before 1.768)."""
         if self._examples.apart and _is_object(self._examples, items):
-            return self._object_items(items, name, via_union)
+            return self._object_items(items, name, via_union, least)
         if not self._examples.apart and not _is_string_like(items):
-            return self._filled_items(items, name, via_union)
-        count = self._faker.int(0, MAX_ENTRIES)
+            return self._filled_items(items, name, via_union, least)
+        count = self._faker.int(least, MAX_ENTRIES)
         # 1.768 prints other arrays ``[]``, after as many draws as the size
         # (lapyme's enum ``measures: []``; no filled one is seen there)
         if not _is_string_like(items):
@@ -372,7 +394,7 @@ class _Draw:
             return tuple(js_string(f"<value {i + 1}>") for i in range(count))
         return tuple(values)
 
-    def _filled_items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
+    def _filled_items(self, items: ir.TypeExpr, name: str, via_union: bool, least: int) -> tuple[JsValue, ...]:
         """1.642 and 1.690 (openrouter, mistral) fill arrays of any item: an
         object or a union tosses the coin for one item (``ListSharingOut.data``
         at 0.26 is empty, ``ListLibraryOut.data`` at 0.50 holds one;
@@ -380,8 +402,8 @@ class _Draw:
         draws a size in 0..3 (``Agent.versions`` holds one integer at 0.25,
         ``ReferenceChunk.referenceIds`` none at 0.15)."""
         if isinstance(items, ir.Ref) and not isinstance(self._examples.model(items.model).body, ir.Enum):
-            return self._object_items(items, name, via_union)
-        return tuple(self.value(items, name, via_union) for _ in range(self._faker.int(0, MAX_ENTRIES)))
+            return self._object_items(items, name, via_union, least)
+        return tuple(self.value(items, name, via_union) for _ in range(self._faker.int(least, MAX_ENTRIES)))
 
     def _primitive(self, t: ir.Primitive, name: str) -> JsValue:
         match t.kind:
