@@ -174,6 +174,9 @@ class Model:
     description: str | None = None
     deprecated: bool = False
     used_as_error: bool = False
+    example: Json | None = None
+    """The schema's own example (``example``, or in newer versions the first
+    of its ``examples``): the value of the model's doc."""
 
 
 # ---------------------------------------------------------------- operations

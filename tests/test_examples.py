@@ -4,6 +4,7 @@ from Speakeasy's orq docs."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -694,3 +695,21 @@ def test_an_optional_fields_own_array_or_map_holds_at_least_one_entry() -> None:
     # one tosses it (0.497: heads, empty)
     assert entries["toolCalls"] == JsArray((JsObject((("id", js_string("<id>")),)),))
     assert entries["requiredCalls"] == JsArray(())
+
+
+def test_a_models_own_example_is_its_value_and_an_objects_is_merged_field_by_field() -> None:
+    quant = dataclasses.replace(_model("Quantization", ir.Enum(values=("int4", "int8", "fp16"))),
+                                example=ir.Json("fp16"))
+    data = dataclasses.replace(_model("ErrorData", ir.Object(fields=(
+        _field("code", INT), _field("message", STR), _field("retries", INT),
+        _field("quantization", ir.Ref(model="#/Quantization")),
+    ))), example=ir.Json({"message": "Provider returned error", "code": 502}))
+    api = _api(quant, data)
+    assert _newer(api, "Quantization") == 'let value: Quantization = "fp16";'
+    # the fields the example names, in the model's order; the others drawn
+    # (the first draw, 0.84, is retries'; the enum field prints its model's
+    # example without a draw)
+    assert _newer(api, "ErrorData") == (
+        'let value: ErrorData = {\n  code: 502,\n  message: "Provider returned error",\n'
+        '  retries: 839908,\n  quantization: "fp16",\n};'
+    )

@@ -659,3 +659,46 @@ def test_allof_field_examples_come_from_the_target_then_the_other_parts(tmp_path
     fields = _fields(_api(tmp_path, _MODIFIER_PARTS), "#/paths/~1a/get/responses/200/content/application~1json/schema")
     assert fields["tokenizer"].example == ir.Json("GPT")
     assert fields["tier"].example == ir.Json("auto")
+
+
+_SCHEMA_EXAMPLE_SPEC = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /q:
+    get:
+      operationId: getQ
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Holder'}
+components:
+  schemas:
+    Holder:
+      type: object
+      properties:
+        quantization: {$ref: '#/components/schemas/Quantization'}
+        error: {$ref: '#/components/schemas/ErrorData'}
+    Quantization:
+      type: string
+      enum: [int4, fp16]
+      example: fp16
+    ErrorData:
+      type: object
+      properties:
+        code: {type: integer}
+      examples:
+        - code: 502
+"""
+
+
+def test_a_models_own_schema_example_is_kept(tmp_path: Path) -> None:
+    api = _api(tmp_path, _SCHEMA_EXAMPLE_SPEC)
+    assert api.model("#/components/schemas/Quantization").example == ir.Json("fp16")
+    assert api.model("#/components/schemas/ErrorData").example == ir.Json({"code": 502})
+    assert api.model("#/components/schemas/Holder").example is None
+    # 1.535 reads only ``example``
+    older = _api(tmp_path, _SCHEMA_EXAMPLE_SPEC, Config(compat_version="1.535.1"))
+    assert older.model("#/components/schemas/ErrorData").example is None

@@ -42,6 +42,7 @@ class Draft:
     description: str | None
     deprecated: bool = False
     body: ir.ModelBody | None = None
+    example: ir.Json | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +282,8 @@ class Walker:
 
     def _draft(self, ptr: str, slot: Slot, node: Schema) -> Draft:
         desc = node.get("description")
-        draft = Draft(ptr, slot, desc if isinstance(desc, str) else None, bool(node.get("deprecated")))
+        draft = Draft(ptr, slot, desc if isinstance(desc, str) else None, bool(node.get("deprecated")),
+                      example=example_of(node, self.use_examples))
         self.drafts[ptr] = draft
         return draft
 

@@ -257,6 +257,10 @@ class _Draw:
         self._stack: list[str] = []
 
     def model(self, model: ir.Model, via_union: bool, name: str = "") -> JsValue:
+        if model.example is not None and not isinstance(model.body, ir.Object):
+            # a schema's own example is its value, without a draw (openrouter's
+            # ``Quantization`` enum: "fp16"); an object's is merged field by field
+            return self._example(ir.Ref(model=model.id), model.example.value)
         match model.body:
             case ir.Enum(values=values):
                 return json_value(self._faker.array_element(values))
@@ -281,12 +285,17 @@ class _Draw:
         if model.id in self._stack:  # a recursive model: stop at the first repeat
             return JsObject(())
         self._stack.append(model.id)
+        given = model.example.value if model.example is not None else None
         entries = []
         for f in typescript_fields(model):
-            if not self._included(f, via_union):
-                continue
             name = typescript_field(f.wire_name, f.name_override)
-            entries.append((name, self._field(f, name, via_union)))
+            if isinstance(given, dict) and f.wire_name in given:
+                # the object's own example gives the fields it names; the
+                # others are drawn as usual (openrouter's error data: ``code``
+                # and ``message`` given, ``metadata`` drawn)
+                entries.append((name, self._example(f.type, given[f.wire_name])))
+            elif self._included(f, via_union):
+                entries.append((name, self._field(f, name, via_union)))
         if entries and self._examples.redraws_headers(model):
             headers = typescript_fields(model)[0]
             entries[0] = (entries[0][0], self._field(headers, entries[0][0], via_union))
