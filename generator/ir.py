@@ -66,7 +66,11 @@ class Literal:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Any:
-    pass
+    options: tuple[Primitive | Any, ...] = ()
+    """For a union no value can pick (the same primitive offered twice): its
+    members, a primitive each or Any; example values still draw one."""
+    example: Json | None = None
+    """That union's own example."""
 
 
 TypeExpr: TypeAlias = _U[Primitive, Array, Map, Ref, Literal, Any]

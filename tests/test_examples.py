@@ -713,3 +713,32 @@ def test_a_models_own_example_is_its_value_and_an_objects_is_merged_field_by_fie
         'let value: ErrorData = {\n  code: 502,\n  message: "Provider returned error",\n'
         '  retries: 839908,\n  quantization: "fp16",\n};'
     )
+
+
+def test_a_union_no_value_can_pick_still_draws_its_member() -> None:
+    # openrouter's BigNumberUnion (number | string | number, example 1000) and
+    # ToolChoiceOption (string constants and an object, no example)
+    big = ir.Any(options=(NUM, STR, NUM), example=ir.Json(1000))
+    choice = ir.Any(options=(STR, STR, ir.Any()))
+    pricing = _model("Pricing", ir.Object(fields=tuple(
+        _field(n, big) for n in ("prompt", "completion", "request", "image")
+    ) + (_field("choice", choice), _field("discount", NUM))))
+    api = _api(pricing)
+    # draws 0.89, 0.55, 0.39, 0.30 pick members 2, 1, 1, 0; the choice takes
+    # 0.82; the discount the next draw (0.66)
+    assert _newer(api, "Pricing") == (
+        'let value: Pricing = {\n  prompt: 1000,\n  completion: "1000",\n  request: "1000",\n  image: 1000,\n'
+        '  choice: "<value>",\n  discount: 6591.6,\n};'
+    )
+    # 1.535: no draw
+    assert "  discount: 8922.19,\n" in _example(api, "Pricing")
+
+
+def test_an_object_inside_an_objects_own_example_draws_the_fields_it_lacks() -> None:
+    pricing = _model("Pricing", ir.Object(fields=(_field("prompt", STR), _field("discount", NUM))))
+    endpoint = dataclasses.replace(_model("PublicEndpoint", ir.Object(fields=(
+        _field("name", STR), _field("pricing", ir.Ref(model="#/Pricing")),
+    ))), example=ir.Json({"name": "GPT-4", "pricing": {"prompt": "0.00003"}}))
+    value = _newer(_api(pricing, endpoint), "PublicEndpoint")
+    assert value.startswith('let value: PublicEndpoint = {\n  name: "GPT-4",\n  pricing: {\n    prompt: "0.00003",\n'
+                            "    discount: ")

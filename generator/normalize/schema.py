@@ -426,7 +426,8 @@ class Walker:
             for i, variant in real:
                 if isinstance(variant, dict) and "$ref" in variant:
                     self.walk(variant, f"{ptr}/{key}/{i}", slot.same_place())
-            return Typed(ir.Any(), nullable, desc)
+            options = tuple(ir.Primitive(kind=p[0], format=p[1]) if p else ir.Any() for p in prims)  # type: ignore[arg-type]
+            return Typed(ir.Any(options=options, example=example_of(node, self.use_examples)), nullable, desc)
         draft = self._draft(ptr, slot, node)
         members = []
         disc = node.get("discriminator")

@@ -12,6 +12,7 @@ the rules of Speakeasy versions after 1.535 (``newer_rules(config)``).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -281,11 +282,13 @@ class _Draw:
             return json_value(member.example.value)
         return self.value(member.type, name, via_union)
 
-    def _object(self, model: ir.Model, via_union: bool) -> JsValue:
+    def _object(self, model: ir.Model, via_union: bool, given: ir.JsonValue = None) -> JsValue:
+        """``given``: an example of the object (else its model's own)."""
         if model.id in self._stack:  # a recursive model: stop at the first repeat
             return JsObject(())
         self._stack.append(model.id)
-        given = model.example.value if model.example is not None else None
+        if given is None and model.example is not None:
+            given = model.example.value
         entries = []
         for f in typescript_fields(model):
             name = typescript_field(f.wire_name, f.name_override)
@@ -293,7 +296,7 @@ class _Draw:
                 # the object's own example gives the fields it names; the
                 # others are drawn as usual (openrouter's error data: ``code``
                 # and ``message`` given, ``metadata`` drawn)
-                entries.append((name, self._example(f.type, given[f.wire_name])))
+                entries.append((name, self._given(f.type, given[f.wire_name])))
             elif self._included(f, via_union):
                 entries.append((name, self._field(f, name, via_union)))
         if entries and self._examples.redraws_headers(model):
@@ -343,6 +346,20 @@ class _Draw:
         """A spec example, printed through the field's type (``typed_value``)."""
         return typed_value(t, value, self._examples.model)
 
+    def _given(self, t: ir.TypeExpr, value: ir.JsonValue) -> JsValue:
+        """A part of an object's own example: an object inside it is merged
+        like its holder, the fields it lacks drawn (openrouter's
+        ``PublicEndpoint`` example names four ``pricing`` fields; the doc
+        draws the other eight)."""
+        match t:
+            case ir.Ref(model=model_id) if isinstance(value, dict):
+                model = self._examples.model(model_id)
+                if isinstance(model.body, ir.Object):
+                    return self._object(model, via_union=False, given=value)
+            case ir.Array(items=items) if isinstance(value, list):
+                return JsArray(tuple(self._given(items, v) for v in value))
+        return self._example(t, value)
+
     def value(self, t: ir.TypeExpr, name: str, via_union: bool, least: int = 0) -> JsValue:
         """``least``: the fewest entries an array or map of ``t`` itself holds."""
         match t:
@@ -364,7 +381,23 @@ class _Draw:
                 return self._primitive(t, name)
             case ir.Literal(value=value):
                 return json_value(value)
+            case ir.Any(options=options) if options and self._examples.newer:
+                return self._collapsed_union(t)
         return js_string("<value>")
+
+    def _collapsed_union(self, t: ir.Any) -> JsValue:
+        """A union no value can pick (``*any*`` in the docs) still draws its
+        member, and prints its example as that member would: openrouter's
+        ``BigNumberUnion`` (number | string | number, example 1000) prints
+        1000 or "1000", ``ToolChoiceOption`` (no example) a placeholder after
+        its draw."""
+        option = self._faker.array_element(t.options)
+        if t.example is None:
+            return js_string(PLACEHOLDER)
+        value = t.example.value
+        if isinstance(option, ir.Primitive) and option.kind == "string" and not isinstance(value, str):
+            return js_string(json.dumps(value, separators=(",", ":"), ensure_ascii=False))
+        return json_value(value)
 
     def _apart(self, model_id: str, name: str, via_union: bool) -> JsValue:
         """An object field's value, remembered across docs (``nested``)."""
