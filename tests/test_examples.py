@@ -221,8 +221,8 @@ def test_declaration_breaks_like_prettier(keyword: str, type_text: str, value: J
     assert print_declaration(keyword, type_text, value) == expected
 
 
-def test_strings_prefer_double_quotes() -> None:
-    assert js_string('say "hi"').text == "'say \"hi\"'"
+def test_strings_are_double_quoted_even_with_double_quotes_inside() -> None:
+    assert js_string('say "hi"').text == '"say \\"hi\\""'
     assert js_string("it's").text == '"it\'s"'
     assert js_string("a\nb").text == '"a\\nb"'
     assert js_string("naïve").text == '"naïve"'
