@@ -652,13 +652,15 @@ def _rendering_api() -> ir.Api:
         _field("stream_options", ir.Ref(model="#/ChatStreamOptions"), required=False),
         _field("stream", ir.Primitive(kind="boolean"), required=False, default=ir.Json(False)),
         _field("user", STR, required=False, example=ir.Json("u1")),
+        _field("type", ir.Literal(value="function"), required=False),
     )))
     return _api(options, params)
 
 
 @pytest.mark.parametrize(("rendering", "shown"), [
     ("withExample", ["model", "user"]),
-    ("always", ["model", "streamOptions", "user"]),  # ``stream`` has a default: left out
+    # ``stream`` has a default, ``type`` is a constant: left out
+    ("always", ["model", "streamOptions", "user"]),
     ("never", ["model"]),
 ])
 def test_optional_property_rendering_selects_the_optional_fields_shown(rendering: str, shown: list[str]) -> None:

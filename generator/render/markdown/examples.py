@@ -314,9 +314,11 @@ class _Draw:
         match self._examples.optional:
             case "never":
                 return False
-            case "always" if f.default is None:
+            case "always" if f.default is None and not isinstance(f.type, ir.Literal):
                 # openrouter 1.642 shows every optional field but those with
-                # a default (``CompletionCreateParams.stream: false``)
+                # a default (``CompletionCreateParams.stream: false``) and
+                # constants, whose value is their default
+                # (``ChatStreamingMessageToolCall.type``)
                 return True
         if with_example:
             return True
