@@ -744,3 +744,20 @@ def test_an_object_inside_an_objects_own_example_draws_the_fields_it_lacks() -> 
     value = _newer(_api(pricing, endpoint), "PublicEndpoint")
     assert value.startswith('let value: PublicEndpoint = {\n  name: "GPT-4",\n  pricing: {\n    prompt: "0.00003",\n'
                             "    discount: ")
+
+
+def test_user_and_timezone_strings_are_drawn_by_field_name() -> None:
+    from generator.examples.faker_data import FakerData
+
+    # openrouter 1.642: ``user`` "Lina_Beier39", ``timezone`` "Europe/Minsk"
+    tables = {"person": {"first_name": {"generic": ["Lina"]}, "last_name": {"generic": ["Beier"]}},
+              "time_zone": ["Africa/Accra", "Europe/Minsk"]}
+    model = _model("Location", ir.Object(fields=(_field("timezone", STR), _field("user", STR))))
+    value = Examples(_api(model), FakerData(tables)).for_model(model)
+    assert isinstance(value, JsObject)
+    entries = dict(value.entries)
+    assert print_value(entries["timezone"], 0) in ('"Africa/Accra"', '"Europe/Minsk"')
+    assert print_value(entries["user"], 0).startswith('"Lina')
+    # without the tables: placeholders
+    bare = Examples(_api(model), FakerData(None, "x")).for_model(model)
+    assert [print_value(v, 0) for _, v in bare.entries] == ['"<value>"'] * 2  # type: ignore[union-attr]

@@ -21,7 +21,7 @@ PAIRS = {
     "bolt-python": ("bolt-python.yaml", "python", 0.99, None),
     "meitner-python": ("meitner-python.json", "python", 0.98, None),
     "mistral-typescript": ("mistral-typescript.yaml", "typescript", 0.94, 0.98),
-    "openrouter-typescript": ("openrouter-typescript.yaml", "typescript", 0.82, 0.95),
+    "openrouter-typescript": ("openrouter-typescript.yaml", "typescript", 0.83, 0.95),
     "lapyme-typescript": ("lapyme-typescript.yaml", "typescript", 0.89, 1.0),
 }
 
