@@ -761,3 +761,34 @@ def test_user_and_timezone_strings_are_drawn_by_field_name() -> None:
     # without the tables: placeholders
     bare = Examples(_api(model), FakerData(None, "x")).for_model(model)
     assert [print_value(v, 0) for _, v in bare.entries] == ['"<value>"'] * 2  # type: ignore[union-attr]
+
+
+def test_a_list_example_of_a_union_prints_through_its_array_member() -> None:
+    from generator.render.markdown.typed_examples import typed_value
+
+    message = _model("EasyInputMessage", ir.Object(fields=(_field("role", STR), _field("content", STR))))
+    union = _model("Input", ir.Union(members=(
+        ir.UnionMember(type=STR, origin="#/0"),
+        ir.UnionMember(type=ir.Array(items=ir.Ref(model="#/EasyInputMessage")), origin="#/1"),
+    )))
+    api = _api(message, union)
+    value = typed_value(ir.Ref(model="#/Input"), [{"content": "Hi", "role": "user"}], api.model)
+    # property names in the model's order, not quoted JSON keys
+    assert print_value(value, 0) == '[\n  {\n    role: "user",\n    content: "Hi",\n  },\n]'
+
+
+def test_a_field_example_of_an_object_draws_the_fields_it_lacks_and_example_items_are_one() -> None:
+    # openrouter's ``OpenResponsesRequest.reasoning`` example names two fields;
+    # ``include`` holds items whose enum gives its own example: one, although
+    # the size draw (0.61) would make two
+    reasoning = _model("Reasoning", ir.Object(fields=(
+        _field("effort", STR, required=False), _field("summary", STR, required=False))))
+    include = dataclasses.replace(_model("Include", ir.Enum(values=("a", "b"))), example=ir.Json("b"))
+    request = _model("Settings", ir.Object(fields=(
+        _field("reasoning", ir.Ref(model="#/Reasoning"), required=False, example=ir.Json({"summary": "auto"})),
+        _field("include", ir.Array(items=ir.Ref(model="#/Include")), required=False),
+    )))
+    api = _api(reasoning, include, request)
+    value = Examples(api, apart=False, optional="always").for_model(request)
+    assert print_value(value, 0) == (  # type: ignore[arg-type]
+        '{\n  reasoning: {\n    effort: "<value>",\n    summary: "auto",\n  },\n  include: [\n    "b",\n  ],\n}')

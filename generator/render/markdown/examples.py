@@ -27,7 +27,7 @@ from generator.diagnostics import Diagnostic
 from generator.render.identifiers import typescript_field
 from generator.render.markdown.common import field_example, typescript_fields
 from generator.render.markdown.printer import JsArray, JsObject, JsScalar, JsValue, js_string, map_key
-from generator.render.markdown.typed_examples import json_value, typed_value
+from generator.render.markdown.typed_examples import json_value, object_member, typed_value
 from generator.render.markdown.types_cell import is_binary, is_date
 
 OptionalRendering = Literal["withExample", "always", "never"]
@@ -199,6 +199,12 @@ class Examples:
         prints "files_upload.jsonl")."""
         return field_example(f, self.listed)
 
+    def has_own_example(self, t: ir.TypeExpr) -> bool:
+        """Whether ``t`` is a model whose schema gives its own example: an
+        array of such items holds that one item (openrouter's
+        ``include: ["message.input_image.image_url"]``, ``quantizations: ["fp16"]``)."""
+        return isinstance(t, ir.Ref) and self.model(t.model).example is not None
+
     def has_example(self, t: ir.TypeExpr) -> bool:
         """Whether a spec example sits on a field or a union member
         anywhere below ``t``."""
@@ -329,7 +335,7 @@ class _Draw:
     def _field(self, f: ir.Field, name: str, via_union: bool) -> JsValue:
         example = self._examples.field_example(f)
         if example is not None:
-            return self._example(f.type, example.value)
+            return self._given(f.type, example.value)
         if f.nullable and self._examples.newer and self._faker.boolean(_NULL_PROBABILITY):
             return JsScalar("null")
         if via_union and not f.required and f.default is not None:
@@ -355,8 +361,10 @@ class _Draw:
         draws the other eight)."""
         match t:
             case ir.Ref(model=model_id) if isinstance(value, dict):
-                model = self._examples.model(model_id)
-                if isinstance(model.body, ir.Object):
+                # an object, or the union member the example fits
+                # (``OpenResponsesRequest.tools[0]`` draws its ``strict``)
+                model = object_member(self._examples.model(model_id), value, self._examples.model)
+                if model is not None:
                     return self._object(model, via_union=False, given=value)
             case ir.Array(items=items) if isinstance(value, list):
                 return JsArray(tuple(self._given(items, v) for v in value))
@@ -367,7 +375,8 @@ class _Draw:
         match t:
             case ir.Array(items=items):
                 # components apart: an example below the items means one item
-                if not self._examples.newer or (self._examples.apart and self._examples.has_example(items)):
+                if (not self._examples.newer or (self._examples.apart and self._examples.has_example(items))
+                        or self._examples.has_own_example(items)):
                     return JsArray((self.value(items, name, via_union),))
                 return JsArray(self._items(items, name, via_union, least))
             case ir.Map(values=values):
