@@ -73,9 +73,9 @@ class Config:
     required property to distinct values is discriminated by it; the property
     is a constant in each member (TypeScript gen.yaml key)."""
     optional_property_rendering: Literal["withExample", "always", "never"] = "withExample"
-    """Which optional fields the TypeScript example values show: ``always``
-    every one without a default; ``withExample`` (and ``never``) only those
-    with an example somewhere below them."""
+    """Which optional fields the TypeScript docs' example values show
+    (``usageSnippets.optionalPropertyRendering``): those with a spec example
+    below them, all of them, or none."""
     compat_version: str = ""
     """The Speakeasy version whose output is matched where versions differ
     (read from the gen.lock beside a gen.yaml); empty for the newest."""

@@ -66,7 +66,11 @@ class Literal:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Any:
-    pass
+    options: tuple[Primitive | Any, ...] = ()
+    """For a union no value can pick (the same primitive offered twice): its
+    members, a primitive each or Any; example values still draw one."""
+    example: Json | None = None
+    """That union's own example."""
 
 
 TypeExpr: TypeAlias = _U[Primitive, Array, Map, Ref, Literal, Any]
@@ -174,6 +178,9 @@ class Model:
     description: str | None = None
     deprecated: bool = False
     used_as_error: bool = False
+    example: Json | None = None
+    """The schema's own example (``example``, or in newer versions the first
+    of its ``examples``): the value of the model's doc."""
 
 
 # ---------------------------------------------------------------- operations

@@ -4,6 +4,7 @@ from Speakeasy's orq docs."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -220,8 +221,8 @@ def test_declaration_breaks_like_prettier(keyword: str, type_text: str, value: J
     assert print_declaration(keyword, type_text, value) == expected
 
 
-def test_strings_prefer_double_quotes() -> None:
-    assert js_string('say "hi"').text == "'say \"hi\"'"
+def test_strings_are_double_quoted_even_with_double_quotes_inside() -> None:
+    assert js_string('say "hi"').text == '"say \\"hi\\""'
     assert js_string("it's").text == '"it\'s"'
     assert js_string("a\nb").text == '"a\\nb"'
     assert js_string("naïve").text == '"naïve"'
@@ -466,25 +467,6 @@ def test_remembered_array_items_are_kept_apart_from_fields_of_the_same_name() ->
     assert listed not in _newest(api, "Detail", examples)  # the field draws its own
 
 
-def test_optional_property_rendering_always_shows_optional_fields_without_a_default() -> None:
-    from generator.config import Config
-    from generator.render.markdown.examples import shows_every_optional
-
-    message = _model("AssistantMessage", ir.Object(fields=(
-        _field("role", ir.Literal(value="assistant")), _field("name", STR, required=False),
-        _field("stream", BOOL, required=False, default=ir.Json(False)),
-        _field("type", ir.Literal(value="function"), required=False),
-    )))
-    api = _api(message)
-    # openrouter (``always``): the optional field is shown, not the one with a
-    # default nor the optional constant
-    assert _newest(api, "AssistantMessage", Examples(api, every_optional=True)) == (
-        'let value: AssistantMessage = {\n  role: "assistant",\n  name: "<value>",\n};')
-    assert "name" not in _newest(api, "AssistantMessage")  # ``withExample``: left out
-    assert shows_every_optional(Config(optional_property_rendering="always"))
-    assert not shows_every_optional(Config())
-
-
 def _op(name: str, group: str) -> ir.Operation:
     return ir.Operation(id=f"#/{name}", name=name, operation_id=name, method="get", path="/", group=(group,),
                         method_name=name, parameters=(), responses=())
@@ -714,3 +696,156 @@ def test_an_object_prints_the_value_drawn_where_it_comes_first() -> None:
     assert examples.for_union_member("components.ModelConversation", member) == own
     # without the rule (1.535, or no heading given) each doc draws its own value
     assert Examples(api, apart=False).for_model(job) != drawn
+
+
+# ------------------------------------------------ optionalPropertyRendering
+
+
+def _rendering_api() -> ir.Api:
+    options = _model("ChatStreamOptions", ir.Object(fields=(_field("include_usage", ir.Primitive(kind="boolean"),
+                                                                   required=False),)))
+    params = _model("Params", ir.Object(fields=(
+        _field("model", STR),
+        _field("stream_options", ir.Ref(model="#/ChatStreamOptions"), required=False),
+        _field("stream", ir.Primitive(kind="boolean"), required=False, default=ir.Json(False)),
+        _field("user", STR, required=False, example=ir.Json("u1")),
+        _field("type", ir.Literal(value="function"), required=False),
+    )))
+    return _api(options, params)
+
+
+@pytest.mark.parametrize(("rendering", "shown"), [
+    ("withExample", ["model", "user"]),
+    # ``stream`` has a default, ``type`` is a constant: left out
+    ("always", ["model", "streamOptions", "user"]),
+    ("never", ["model"]),
+])
+def test_optional_property_rendering_selects_the_optional_fields_shown(rendering: str, shown: list[str]) -> None:
+    api = _rendering_api()
+    value = Examples(api, apart=False, optional=rendering).for_model(api.model("#/Params"))  # type: ignore[arg-type]
+    assert isinstance(value, JsObject)
+    assert [name for name, _ in value.entries] == shown
+
+
+def test_optional_property_rendering_is_read_from_gen_yaml(tmp_path: Path) -> None:
+    from generator.config import build, from_file
+
+    gen = tmp_path / "gen.yaml"
+    gen.write_text("generation:\n  usageSnippets:\n    optionalPropertyRendering: always\n", encoding="utf-8")
+    assert build(from_file(gen)).optional_property_rendering == "always"
+    gen.write_text("generation:\n  sdkClassName: X\n", encoding="utf-8")
+    assert build(from_file(gen)).optional_property_rendering == "withExample"
+
+
+def test_an_optional_fields_own_array_or_map_holds_at_least_one_entry() -> None:
+    call = _model("ToolCall", ir.Object(fields=(_field("id", STR),)))
+    options = _model("Options", ir.Object(fields=(
+        _field("metadata", ir.Map(values=STR), required=False),
+        _field("tool_calls", ir.Array(items=ir.Ref(model="#/ToolCall")), required=False),
+        _field("required_calls", ir.Array(items=ir.Ref(model="#/ToolCall"))),
+    )))
+    api = _api(call, options)
+    value = Examples(api, apart=False, optional="always").for_model(options)
+    assert isinstance(value, JsObject)
+    entries = dict(value.entries)
+    # the size draw at 0.12: faker.number.int({min: 1, max: 3}) is one key (0 from 0)
+    assert entries["metadata"] == JsObject((('"key"', js_string("<value>")),))
+    # the optional array takes no coin and holds one object; the required
+    # one tosses it (0.497: heads, empty)
+    assert entries["toolCalls"] == JsArray((JsObject((("id", js_string("<id>")),)),))
+    assert entries["requiredCalls"] == JsArray(())
+
+
+def test_a_models_own_example_is_its_value_and_an_objects_is_merged_field_by_field() -> None:
+    quant = dataclasses.replace(_model("Quantization", ir.Enum(values=("int4", "int8", "fp16"))),
+                                example=ir.Json("fp16"))
+    data = dataclasses.replace(_model("ErrorData", ir.Object(fields=(
+        _field("code", INT), _field("message", STR), _field("retries", INT),
+        _field("quantization", ir.Ref(model="#/Quantization")),
+    ))), example=ir.Json({"message": "Provider returned error", "code": 502}))
+    api = _api(quant, data)
+    assert _newer(api, "Quantization") == 'let value: Quantization = "fp16";'
+    # the fields the example names, in the model's order; the others drawn
+    # (the first draw, 0.84, is retries'; the enum field prints its model's
+    # example without a draw)
+    assert _newer(api, "ErrorData") == (
+        'let value: ErrorData = {\n  code: 502,\n  message: "Provider returned error",\n'
+        '  retries: 839908,\n  quantization: "fp16",\n};'
+    )
+
+
+def test_a_union_no_value_can_pick_still_draws_its_member() -> None:
+    # openrouter's BigNumberUnion (number | string | number, example 1000) and
+    # ToolChoiceOption (string constants and an object, no example)
+    big = ir.Any(options=(NUM, STR, NUM), example=ir.Json(1000))
+    choice = ir.Any(options=(STR, STR, ir.Any()))
+    pricing = _model("Pricing", ir.Object(fields=tuple(
+        _field(n, big) for n in ("prompt", "completion", "request", "image")
+    ) + (_field("choice", choice), _field("discount", NUM))))
+    api = _api(pricing)
+    # draws 0.89, 0.55, 0.39, 0.30 pick members 2, 1, 1, 0; the choice takes
+    # 0.82; the discount the next draw (0.66)
+    assert _newer(api, "Pricing") == (
+        'let value: Pricing = {\n  prompt: 1000,\n  completion: "1000",\n  request: "1000",\n  image: 1000,\n'
+        '  choice: "<value>",\n  discount: 6591.6,\n};'
+    )
+    # 1.535: no draw
+    assert "  discount: 8922.19,\n" in _example(api, "Pricing")
+
+
+def test_an_object_inside_an_objects_own_example_draws_the_fields_it_lacks() -> None:
+    pricing = _model("Pricing", ir.Object(fields=(_field("prompt", STR), _field("discount", NUM))))
+    endpoint = dataclasses.replace(_model("PublicEndpoint", ir.Object(fields=(
+        _field("name", STR), _field("pricing", ir.Ref(model="#/Pricing")),
+    ))), example=ir.Json({"name": "GPT-4", "pricing": {"prompt": "0.00003"}}))
+    value = _newer(_api(pricing, endpoint), "PublicEndpoint")
+    assert value.startswith('let value: PublicEndpoint = {\n  name: "GPT-4",\n  pricing: {\n    prompt: "0.00003",\n'
+                            "    discount: ")
+
+
+def test_user_and_timezone_strings_are_drawn_by_field_name() -> None:
+    from generator.examples.faker_data import FakerData
+
+    # openrouter 1.642: ``user`` "Lina_Beier39", ``timezone`` "Europe/Minsk"
+    tables = {"person": {"first_name": {"generic": ["Lina"]}, "last_name": {"generic": ["Beier"]}},
+              "time_zone": ["Africa/Accra", "Europe/Minsk"]}
+    model = _model("Location", ir.Object(fields=(_field("timezone", STR), _field("user", STR))))
+    value = Examples(_api(model), FakerData(tables)).for_model(model)
+    assert isinstance(value, JsObject)
+    entries = dict(value.entries)
+    assert print_value(entries["timezone"], 0) in ('"Africa/Accra"', '"Europe/Minsk"')
+    assert print_value(entries["user"], 0).startswith('"Lina')
+    # without the tables: placeholders
+    bare = Examples(_api(model), FakerData(None, "x")).for_model(model)
+    assert [print_value(v, 0) for _, v in bare.entries] == ['"<value>"'] * 2  # type: ignore[union-attr]
+
+
+def test_a_list_example_of_a_union_prints_through_its_array_member() -> None:
+    from generator.render.markdown.typed_examples import typed_value
+
+    message = _model("EasyInputMessage", ir.Object(fields=(_field("role", STR), _field("content", STR))))
+    union = _model("Input", ir.Union(members=(
+        ir.UnionMember(type=STR, origin="#/0"),
+        ir.UnionMember(type=ir.Array(items=ir.Ref(model="#/EasyInputMessage")), origin="#/1"),
+    )))
+    api = _api(message, union)
+    value = typed_value(ir.Ref(model="#/Input"), [{"content": "Hi", "role": "user"}], api.model)
+    # property names in the model's order, not quoted JSON keys
+    assert print_value(value, 0) == '[\n  {\n    role: "user",\n    content: "Hi",\n  },\n]'
+
+
+def test_a_field_example_of_an_object_draws_the_fields_it_lacks_and_example_items_are_one() -> None:
+    # openrouter's ``OpenResponsesRequest.reasoning`` example names two fields;
+    # ``include`` holds items whose enum gives its own example: one, although
+    # the size draw (0.61) would make two
+    reasoning = _model("Reasoning", ir.Object(fields=(
+        _field("effort", STR, required=False), _field("summary", STR, required=False))))
+    include = dataclasses.replace(_model("Include", ir.Enum(values=("a", "b"))), example=ir.Json("b"))
+    request = _model("Settings", ir.Object(fields=(
+        _field("reasoning", ir.Ref(model="#/Reasoning"), required=False, example=ir.Json({"summary": "auto"})),
+        _field("include", ir.Array(items=ir.Ref(model="#/Include")), required=False),
+    )))
+    api = _api(reasoning, include, request)
+    value = Examples(api, apart=False, optional="always").for_model(request)
+    assert print_value(value, 0) == (  # type: ignore[arg-type]
+        '{\n  reasoning: {\n    effort: "<value>",\n    summary: "auto",\n  },\n  include: [\n    "b",\n  ],\n}')

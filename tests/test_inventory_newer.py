@@ -681,3 +681,75 @@ def test_a_scheme_only_operations_ask_for_stays_out_of_the_global_security(tmp_p
     assert list(_fields(api, api.security_model)) == ["apiKey"]
     op = api.operations[0]
     assert op.security_model is not None and list(_fields(api, op.security_model)) == ["bearer"]
+
+
+_SCHEMA_EXAMPLE_SPEC = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /q:
+    get:
+      operationId: getQ
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Holder'}
+components:
+  schemas:
+    Holder:
+      type: object
+      properties:
+        quantization: {$ref: '#/components/schemas/Quantization'}
+        error: {$ref: '#/components/schemas/ErrorData'}
+    Quantization:
+      type: string
+      enum: [int4, fp16]
+      example: fp16
+    ErrorData:
+      type: object
+      properties:
+        code: {type: integer}
+      examples:
+        - code: 502
+"""
+
+
+def test_a_models_own_schema_example_is_kept(tmp_path: Path) -> None:
+    api = _api(tmp_path, _SCHEMA_EXAMPLE_SPEC)
+    assert api.model("#/components/schemas/Quantization").example == ir.Json("fp16")
+    assert api.model("#/components/schemas/ErrorData").example == ir.Json({"code": 502})
+    assert api.model("#/components/schemas/Holder").example is None
+    # 1.535 reads only ``example``
+    older = _api(tmp_path, _SCHEMA_EXAMPLE_SPEC, Config(compat_version="1.535.1"))
+    assert older.model("#/components/schemas/ErrorData").example is None
+
+
+def test_a_union_offering_a_primitive_twice_keeps_its_members_and_example_for_examples(tmp_path: Path) -> None:
+    api = _api(tmp_path, """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /p:
+    get:
+      operationId: getP
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  price: {$ref: '#/components/schemas/BigNumber'}
+components:
+  schemas:
+    BigNumber:
+      anyOf: [{type: number}, {type: string}, {type: number, example: 1000}]
+      example: 1000
+""")
+    price = next(f for m in api.models if isinstance(m.body, ir.Object) for f in m.body.fields)
+    number, string = ir.Primitive(kind="number"), ir.Primitive(kind="string")
+    assert price.type == ir.Any(options=(number, string, number), example=ir.Json(1000))
+    assert price.example is None  # the Example column stays empty

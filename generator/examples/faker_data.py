@@ -34,7 +34,7 @@ FAKER_VERSION = "9.7.0"
 PACKAGE = "@faker-js/faker"
 ENV_VAR = "SDKGEN_NODE_MODULES"
 # Bump when the dump below changes, so older cache files are not reused.
-_DUMP_FORMAT = 4
+_DUMP_FORMAT = 5
 _NODE_TIMEOUT_S = 60
 
 # Prints the tables as JSON.  Lists held in faker's code rather than in its
@@ -88,6 +88,7 @@ console.log(JSON.stringify({
   currency_name: en.finance.currency.map((currency) => currency.name),
   country: en.location.country,
   directory_path: base.system.directory_path,
+  time_zone: base.location.time_zone,
   common_file_type: sweep(() => probe.system.commonFileType()),
 }));
 """

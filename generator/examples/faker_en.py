@@ -145,6 +145,10 @@ class English:
     def street(self) -> str:
         return self._fake(self._pick("location", "street_pattern"))
 
+    def time_zone(self) -> str:
+        """``location.timeZone()``: one draw from the IANA zone list."""
+        return self._pick("time_zone")
+
     def city(self) -> str:
         """``location.city()``: one of the city patterns, filled in."""
         return self._fake(self._pick("location", "city_pattern"))

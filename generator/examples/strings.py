@@ -25,6 +25,8 @@ _BY_NAME: dict[str, Callable[[English], str]] = {
     "url": English.url,
     "description": lambda english: english.words(3, 10),
     "displayName": English.username,
+    # openrouter 1.642: ``ChatGenerationParams.user`` "Lina_Beier39"
+    "user": English.username,
     "model": English.vehicle_model,
     "path": English.directory_path,
     "fileType": English.common_file_type,
@@ -37,6 +39,7 @@ _BY_NAME: dict[str, Callable[[English], str]] = {
     "phone": English.phone_number,
     "address": English.street_address,
     "city": English.city,
+    "timezone": English.time_zone,  # openrouter 1.642: "Europe/Minsk"
     "postalCode": English.zip_code,
     "fullName": English.full_name,
     "companyName": English.company_name,

@@ -168,5 +168,5 @@ def _finish(draft: Draft, name: ir.ModelName, walker: Walker, spec_order: bool =
     return ir.Model(
         id=draft.id, name=name, body=body, role=draft.slot.role,  # type: ignore[arg-type]
         owner=draft.slot.owner, description=draft.description, deprecated=draft.deprecated,
-        used_as_error=bool(walker.error_only.get(draft.id)),
+        used_as_error=bool(walker.error_only.get(draft.id)), example=draft.example,
     )

@@ -42,6 +42,7 @@ class Draft:
     description: str | None
     deprecated: bool = False
     body: ir.ModelBody | None = None
+    example: ir.Json | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +296,8 @@ class Walker:
 
     def _draft(self, ptr: str, slot: Slot, node: Schema) -> Draft:
         desc = node.get("description")
-        draft = Draft(ptr, slot, desc if isinstance(desc, str) else None, bool(node.get("deprecated")))
+        draft = Draft(ptr, slot, desc if isinstance(desc, str) else None, bool(node.get("deprecated")),
+                      example=example_of(node, self.use_examples))
         self.drafts[ptr] = draft
         return draft
 
@@ -452,7 +454,8 @@ class Walker:
             for i, variant in real:
                 if isinstance(variant, dict) and "$ref" in variant:
                     self.walk(variant, f"{ptr}/{key}/{i}", slot.same_place())
-            return Typed(ir.Any(), nullable, desc)
+            options = tuple(ir.Primitive(kind=p[0], format=p[1]) if p else ir.Any() for p in prims)  # type: ignore[arg-type]
+            return Typed(ir.Any(options=options, example=example_of(node, self.use_examples)), nullable, desc)
         draft = self._draft(ptr, slot, node)
         members = []
         disc = node.get("discriminator")

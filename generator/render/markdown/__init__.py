@@ -15,7 +15,7 @@ from __future__ import annotations
 from generator import ir
 from generator.config import Config, compat_at_least
 from generator.render.markdown.common import shows_listed_examples
-from generator.render.markdown.examples import Examples, components_apart, newer_rules, shows_every_optional
+from generator.render.markdown.examples import Examples, components_apart, newer_rules
 from generator.render.markdown.types_cell import typescript_heading
 from generator.render.python import error_ids
 from generator.render.ts_layout import TsLayout
@@ -40,6 +40,6 @@ def render_python_docs(api: ir.Api, config: Config) -> dict[str, str]:
 def render_typescript_docs(api: ir.Api, config: Config) -> dict[str, str]:
     layout = TsLayout.of(config)
     examples = Examples(api, newer=newer_rules(config), apart=components_apart(config),
-                        listed=shows_listed_examples(config), every_optional=shows_every_optional(config),
+                        listed=shows_listed_examples(config), optional=config.optional_property_rendering,
                         member_heading=lambda t: typescript_heading(api, t, layout))
     return typescript_docs(api, config, examples)

@@ -12,8 +12,10 @@ the rules of Speakeasy versions after 1.535 (``newer_rules(config)``).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from generator import ir
 from generator.examples.dates import draw_millis, iso_date, iso_datetime
@@ -26,9 +28,10 @@ from generator.render.identifiers import typescript_field
 from generator.render.markdown.common import field_example, typescript_fields
 from generator.render.markdown.example_order import drawing_order
 from generator.render.markdown.printer import JsArray, JsObject, JsScalar, JsValue, js_string, map_key
-from generator.render.markdown.typed_examples import json_value, typed_value
+from generator.render.markdown.typed_examples import json_value, object_member, typed_value
 from generator.render.markdown.types_cell import is_binary, is_date
 
+OptionalRendering = Literal["withExample", "always", "never"]
 _FLOAT_MAX = 10000
 _INT_MAX = 1000000
 # Newer rules: a nullable field first draws whether it prints ``null``
@@ -60,26 +63,20 @@ def components_apart(config: Config) -> bool:
     return compat_at_least(config, _COMPONENTS_APART_FROM)
 
 
-def shows_every_optional(config: Config) -> bool:
-    """gen.yaml ``usageSnippets.optionalPropertyRendering: always``: the
-    examples show optional fields too, not only those with an example."""
-    return config.optional_property_rendering == "always"
-
-
 class Examples:
     """Example values for one API; caches structural facts across docs."""
 
     def __init__(
         self, api: ir.Api, data: FakerData | None = None, newer: bool = True, apart: bool | None = None,
         listed: bool = False, member_heading: Callable[[ir.TypeExpr], str] | None = None,
-        every_optional: bool = False,
+        optional: OptionalRendering = "withExample",
     ) -> None:
         self._api = api
         self.newer = newer
+        # which optional fields print (``optionalPropertyRendering``)
+        self.optional = optional
         # a field's ``examples[0]`` counts as its example (``shows_listed_examples``)
         self.listed = listed
-        # gen.yaml ``optionalPropertyRendering: always`` (``shows_every_optional``)
-        self.every_optional = every_optional
         # components drawn apart (``components_apart``); the newest rules by default
         self.apart = newer if apart is None else apart
         # faker's English tables (None: word-based values are placeholders).
@@ -203,6 +200,12 @@ class Examples:
         prints "files_upload.jsonl")."""
         return field_example(f, self.listed)
 
+    def has_own_example(self, t: ir.TypeExpr) -> bool:
+        """Whether ``t`` is a model whose schema gives its own example: an
+        array of such items holds that one item (openrouter's
+        ``include: ["message.input_image.image_url"]``, ``quantizations: ["fp16"]``)."""
+        return isinstance(t, ir.Ref) and self.model(t.model).example is not None
+
     def has_example(self, t: ir.TypeExpr) -> bool:
         """Whether a spec example sits on a field or a union member
         anywhere below ``t``."""
@@ -262,6 +265,10 @@ class _Draw:
         self._stack: list[str] = []
 
     def model(self, model: ir.Model, via_union: bool, name: str = "") -> JsValue:
+        if model.example is not None and not isinstance(model.body, ir.Object):
+            # a schema's own example is its value, without a draw (openrouter's
+            # ``Quantization`` enum: "fp16"); an object's is merged field by field
+            return self._example(ir.Ref(model=model.id), model.example.value)
         match model.body:
             case ir.Enum(values=values):
                 return json_value(self._faker.array_element(values))
@@ -304,16 +311,23 @@ class _Draw:
             for k, v in value.items()  # type: ignore[union-attr]
         ))
 
-    def _object(self, model: ir.Model, via_union: bool) -> JsValue:
+    def _object(self, model: ir.Model, via_union: bool, given: ir.JsonValue = None) -> JsValue:
+        """``given``: an example of the object (else its model's own)."""
         if model.id in self._stack:  # a recursive model: stop at the first repeat
             return JsObject(())
         self._stack.append(model.id)
+        if given is None and model.example is not None:
+            given = model.example.value
         entries = []
         for f in typescript_fields(model):
-            if not self._included(f, via_union):
-                continue
             name = typescript_field(f.wire_name, f.name_override)
-            entries.append((name, self._field(f, name, via_union)))
+            if isinstance(given, dict) and f.wire_name in given:
+                # the object's own example gives the fields it names; the
+                # others are drawn as usual (openrouter's error data: ``code``
+                # and ``message`` given, ``metadata`` drawn)
+                entries.append((name, self._given(f.type, given[f.wire_name])))
+            elif self._included(f, via_union):
+                entries.append((name, self._field(f, name, via_union)))
         if entries and self._examples.redraws_headers(model):
             headers = typescript_fields(model)[0]
             entries[0] = (entries[0][0], self._field(headers, entries[0][0], via_union))
@@ -321,15 +335,21 @@ class _Draw:
         return JsObject(tuple(entries))
 
     def _included(self, f: ir.Field, via_union: bool) -> bool:
-        if self._examples.field_example(f) is not None or self._examples.has_example(f.type):
-            return True
+        with_example = self._examples.field_example(f) is not None or self._examples.has_example(f.type)
         if f.required:
             # newer versions type a required field with a default as optional
             # (UsageInfo's token counts), so its example leaves it out
-            return not (self._examples.newer and f.default is not None)
-        if self._examples.every_optional and f.default is None and not isinstance(f.type, ir.Literal):
-            # openrouter (``always``) shows 286 optional fields and hides only
-            # those with a default (``stream: false``) or a constant (``type``)
+            return with_example or not (self._examples.newer and f.default is not None)
+        match self._examples.optional:
+            case "never":
+                return False
+            case "always" if f.default is None and not isinstance(f.type, ir.Literal):
+                # openrouter 1.642 shows every optional field but those with
+                # a default (``CompletionCreateParams.stream: false``) and
+                # constants, whose value is their default
+                # (``ChatStreamingMessageToolCall.type``)
+                return True
+        if with_example:
             return True
         # Only observed once: objects reached through a union also show
         # optional fields that have a default (GetAllToolsResponseBody).
@@ -338,28 +358,54 @@ class _Draw:
     def _field(self, f: ir.Field, name: str, via_union: bool) -> JsValue:
         example = self._examples.field_example(f)
         if example is not None:
-            return self._example(f.type, example.value)
+            return self._given(f.type, example.value)
         if f.nullable and self._examples.newer and self._faker.boolean(_NULL_PROBABILITY):
             return JsScalar("null")
         if via_union and not f.required and f.default is not None:
             return json_value(f.default.value)
-        return self.value(f.type, name, via_union)
+        return self.value(f.type, name, via_union, least=self._least_entries(f))
+
+    def _least_entries(self, f: ir.Field) -> int:
+        """Newer rules: an optional field's own array or map holds at least
+        one entry (openrouter 1.642, where every optional field shows:
+        ``ChatGenerationParams.metadata`` holds one key at a draw of 0.05,
+        ``AssistantMessage.toolCalls`` one object without a coin); deeper
+        arrays, and arrays below a union member, may be empty."""
+        return 0 if f.required or not self._examples.newer else 1
 
     def _example(self, t: ir.TypeExpr, value: ir.JsonValue) -> JsValue:
         """A spec example, printed through the field's type (``typed_value``)."""
         return typed_value(t, value, self._examples.model)
 
-    def value(self, t: ir.TypeExpr, name: str, via_union: bool) -> JsValue:
+    def _given(self, t: ir.TypeExpr, value: ir.JsonValue) -> JsValue:
+        """A part of an object's own example: an object inside it is merged
+        like its holder, the fields it lacks drawn (openrouter's
+        ``PublicEndpoint`` example names four ``pricing`` fields; the doc
+        draws the other eight)."""
+        match t:
+            case ir.Ref(model=model_id) if isinstance(value, dict):
+                # an object, or the union member the example fits
+                # (``OpenResponsesRequest.tools[0]`` draws its ``strict``)
+                model = object_member(self._examples.model(model_id), value, self._examples.model)
+                if model is not None:
+                    return self._object(model, via_union=False, given=value)
+            case ir.Array(items=items) if isinstance(value, list):
+                return JsArray(tuple(self._given(items, v) for v in value))
+        return self._example(t, value)
+
+    def value(self, t: ir.TypeExpr, name: str, via_union: bool, least: int = 0) -> JsValue:
+        """``least``: the fewest entries an array or map of ``t`` itself holds."""
         match t:
             case ir.Array(items=items):
                 # components apart: an example below the items means one item
-                if not self._examples.newer or (self._examples.apart and self._examples.has_example(items)):
+                if (not self._examples.newer or (self._examples.apart and self._examples.has_example(items))
+                        or self._examples.has_own_example(items)):
                     return JsArray((self.value(items, name, via_union),))
-                return JsArray(self._items(items, name, via_union))
+                return JsArray(self._items(items, name, via_union, least))
             case ir.Map(values=values):
                 # newer rules: a map holds 0 to 3 entries (mistral's
                 # ``ClassificationTargetResult.scores: {}``, lapyme's ``variantOptions: {}``)
-                keys = map_keys(self._faker.int(0, MAX_ENTRIES)) if self._examples.newer else ("key",)
+                keys = map_keys(self._faker.int(least, MAX_ENTRIES)) if self._examples.newer else ("key",)
                 return JsObject(tuple((map_key(key), self.value(values, name, via_union)) for key in keys))
             case ir.Ref(model=model_id) if self._examples.drawn_apart(t):
                 return self._apart(model_id, name, via_union)
@@ -369,7 +415,23 @@ class _Draw:
                 return self._primitive(t, name)
             case ir.Literal(value=value):
                 return json_value(value)
+            case ir.Any(options=options) if options and self._examples.newer:
+                return self._collapsed_union(t)
         return js_string("<value>")
+
+    def _collapsed_union(self, t: ir.Any) -> JsValue:
+        """A union no value can pick (``*any*`` in the docs) still draws its
+        member, and prints its example as that member would: openrouter's
+        ``BigNumberUnion`` (number | string | number, example 1000) prints
+        1000 or "1000", ``ToolChoiceOption`` (no example) a placeholder after
+        its draw."""
+        option = self._faker.array_element(t.options)
+        if t.example is None:
+            return js_string(PLACEHOLDER)
+        value = t.example.value
+        if isinstance(option, ir.Primitive) and option.kind == "string" and not isinstance(value, str):
+            return js_string(json.dumps(value, separators=(",", ":"), ensure_ascii=False))
+        return json_value(value)
 
     def _apart(self, model_id: str, name: str, via_union: bool, key: str | None = None) -> JsValue:
         """An object field's value, remembered across docs (``nested``)
@@ -382,28 +444,28 @@ class _Draw:
         self._examples.remember(key, model_id, value)
         return value
 
-    def _object_items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
+    def _object_items(self, items: ir.TypeExpr, name: str, via_union: bool, least: int) -> tuple[JsValue, ...]:
         """Newer rules: one coin, heads an empty array, tails one object
         (lapyme: ``ApiCategoryListResponse.data`` at 0.46 is empty,
         ``ApiAccountLedgerResponseData.lines`` at 0.66 holds one).  The item
         is remembered apart from an object field of the same name and model:
         lapyme's price list drawn as ``data`` of ``GetApiPriceListByIdResponse``
         is not the one its list's ``data[]`` holds."""
-        if self._faker.boolean():
+        if least == 0 and self._faker.boolean():
             return ()
         if isinstance(items, ir.Ref) and self._examples.drawn_apart(items):
             return (self._apart(items.model, name, via_union, key=f"{name}[]"),)
         return (self.value(items, name, via_union),)
 
-    def _items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
+    def _items(self, items: ir.TypeExpr, name: str, via_union: bool, least: int) -> tuple[JsValue, ...]:
         """Newer rules: the size is drawn first (0 to 3).  Strings fill it,
         placeholders numbered ``"<value 1>"``...  Other items differ by
         version (``_filled_items`` before 1.768)."""
         if self._examples.apart and _is_object(self._examples, items):
-            return self._object_items(items, name, via_union)
+            return self._object_items(items, name, via_union, least)
         if not self._examples.apart and not _is_string_like(items):
-            return self._filled_items(items, name, via_union)
-        count = self._faker.int(0, MAX_ENTRIES)
+            return self._filled_items(items, name, via_union, least)
+        count = self._faker.int(least, MAX_ENTRIES)
         # 1.768 prints other arrays ``[]``, after as many draws as the size
         # (lapyme's enum ``measures: []``; no filled one is seen there)
         if not _is_string_like(items):
@@ -415,7 +477,7 @@ class _Draw:
             return tuple(js_string(f"<value {i + 1}>") for i in range(count))
         return tuple(values)
 
-    def _filled_items(self, items: ir.TypeExpr, name: str, via_union: bool) -> tuple[JsValue, ...]:
+    def _filled_items(self, items: ir.TypeExpr, name: str, via_union: bool, least: int) -> tuple[JsValue, ...]:
         """1.642 and 1.690 (openrouter, mistral) fill arrays of any item: an
         object or a union tosses the coin for one item (``ListSharingOut.data``
         at 0.26 is empty, ``ListLibraryOut.data`` at 0.50 holds one;
@@ -423,8 +485,8 @@ class _Draw:
         draws a size in 0..3 (``Agent.versions`` holds one integer at 0.25,
         ``ReferenceChunk.referenceIds`` none at 0.15)."""
         if isinstance(items, ir.Ref) and not isinstance(self._examples.model(items.model).body, ir.Enum):
-            return self._object_items(items, name, via_union)
-        return tuple(self.value(items, name, via_union) for _ in range(self._faker.int(0, MAX_ENTRIES)))
+            return self._object_items(items, name, via_union, least)
+        return tuple(self.value(items, name, via_union) for _ in range(self._faker.int(least, MAX_ENTRIES)))
 
     def _primitive(self, t: ir.Primitive, name: str) -> JsValue:
         match t.kind:

@@ -41,14 +41,11 @@ JsValue: TypeAlias = Union[JsScalar, JsArray, JsObject]
 
 
 def js_string(value: str) -> JsScalar:
-    """A string literal as prettier prints it: double quotes unless the text
-    holds more double than single quotes."""
-    body = json.dumps(value, ensure_ascii=False)[1:-1]
-    raw_doubles, singles = value.count('"'), value.count("'")
-    if raw_doubles > singles:
-        body = body.replace('\\"', '"').replace("'", "\\'")
-        return JsScalar(f"'{body}'")
-    return JsScalar(f'"{body}"')
+    """A string literal in double quotes, inner ones escaped, as JSON writes
+    it: Speakeasy does not switch to single quotes the way prettier would
+    (openrouter 1.642: ``output: "{\\"temperature\\":72}"``, 11 such values;
+    no pair shows a single-quoted one)."""
+    return JsScalar(json.dumps(value, ensure_ascii=False))
 
 
 def map_key(key: str) -> str:

@@ -54,6 +54,10 @@ def typed_value(t: ir.TypeExpr, value: ir.JsonValue, model_of: ModelOf) -> JsVal
             return JsObject(tuple((map_key(str(k)), typed_value(values, v, model_of)) for k, v in value.items()))
         case ir.Ref(model=model_id) if isinstance(value, dict):
             return _object(model_of(model_id), value, model_of)
+        case ir.Ref(model=model_id) if isinstance(value, list):
+            listed = _array_member(model_of(model_id))
+            if listed is not None:
+                return typed_value(listed, value, model_of)
         case ir.Primitive() if isinstance(value, str) and is_date(t):
             # a date field's example prints as a Date (lapyme ``ReportPeriod.startDate``)
             return JsScalar(f"new Date({json.dumps(value)})")
@@ -69,6 +73,27 @@ def _object(model: ir.Model, value: dict[str, ir.JsonValue], model_of: ModelOf) 
             if member is not None:
                 return typed_value(member.type, value, model_of)
     return json_value(value)
+
+
+def object_member(model: ir.Model, value: dict[str, ir.JsonValue], model_of: ModelOf) -> ir.Model | None:
+    """The object model a dict example of ``model`` fills: itself, or the
+    union member ``_member_for`` picks."""
+    if isinstance(model.body, ir.Object):
+        return model
+    if isinstance(model.body, ir.Union):
+        member = _member_for(model.body.members, value, model_of)
+        if member is not None and isinstance(member.type, ir.Ref):
+            return object_member(model_of(member.type.model), value, model_of)
+    return None
+
+
+def _array_member(model: ir.Model) -> ir.TypeExpr | None:
+    """A union's first array member, which a list example fills (openrouter's
+    ``OpenResponsesInput``, string | array of items: the items print as their
+    models)."""
+    if isinstance(model.body, ir.Union):
+        return next((m.type for m in model.body.members if isinstance(m.type, ir.Array)), None)
+    return None
 
 
 def _fields(fields: tuple[ir.Field, ...], value: dict[str, ir.JsonValue], model_of: ModelOf) -> JsObject:
