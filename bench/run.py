@@ -53,6 +53,10 @@ def repeat(label: str, make_cmd: "callable[[int], list[str]]", runs: int, setup=
     for i in range(runs):
         if setup:
             setup()
+        # Flush what earlier runs wrote and deleted, so that their disk work
+        # is not billed to this one (deleting thousands of files leaves
+        # write-back and discards queued for seconds).
+        os.sync()
         t, m = run(make_cmd(i))
         times.append(t)
         mems.append(m)
