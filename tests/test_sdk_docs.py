@@ -432,3 +432,48 @@ def test_readmes_cover_the_sections_with_examples(tmp_path: Path) -> None:
     assert "npm add @orq-ai/node" in typescript
     assert "if (err instanceof HonoApiError) {" in typescript
     assert 'serverURL: "https://my.orq.ai",' in typescript
+
+
+_HEADERS_SPEC = """
+openapi: 3.1.0
+info: {title: Acme, version: "1"}
+paths:
+  /stock:
+    get:
+      operationId: getStock
+      tags: [stock]
+      responses:
+        "200":
+          description: ok
+          headers: {X-Rate-Limit: {schema: {type: integer}}}
+          content: {application/json: {schema: {$ref: "#/components/schemas/Stock"}}}
+  /mixed:
+    get:
+      operationId: getMixed
+      tags: [stock]
+      responses:
+        "200":
+          description: ok
+          headers: {X-Rate-Limit: {schema: {type: integer}}}
+          content: {application/json: {schema: {$ref: "#/components/schemas/Stock"}}}
+        "202": {description: later, content: {application/json: {schema: {type: string}}}}
+components:
+  schemas:
+    Stock: {type: object, properties: {count: {type: integer}}}
+"""
+
+
+def test_a_call_with_response_headers_returns_and_documents_its_wrapper(tmp_path: Path) -> None:
+    from generator.render.response_wrapper import returns_wrapper
+
+    api, config = _inline(tmp_path, _HEADERS_SPEC)
+    ops = {op.operation_id: op for op in api.operations}
+    # two successes of different types cannot share one `result`: the body alone
+    assert [returns_wrapper(api, ops[n]) for n in ("getStock", "getMixed")] == [True, False]
+    python = render_python_sdk_docs(api, config)["python/docs/sdks/stocksdk/README.md"]
+    stock, mixed = python.split("## get_mixed")
+    assert "**[models.GetStockResponse](../../models/getstockresponse.md)**" in stock
+    assert "**[models.Stock](../../models/stock.md)**" in mixed
+    typescript = render_typescript_sdk_docs(api, config)["typescript/docs/sdks/stock/README.md"]
+    assert "**Promise\\<[operations.GetStockResponse](../../models/operations/getstockresponse.md)\\>**" in typescript
+    assert "GetMixedResponse](" not in typescript

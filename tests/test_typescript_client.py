@@ -573,6 +573,15 @@ paths:
       operationId: slow
       responses:
         "204": {description: done}
+  /stock:
+    get:
+      operationId: stock
+      x-speakeasy-group: items
+      responses:
+        "200":
+          description: ok, with rate-limit headers
+          headers: {X-Rate-Limit: {schema: {type: integer}}}
+          content: {application/json: {schema: {$ref: "#/components/schemas/Item"}}}
 components:
   securitySchemes:
     ApiKeyAuth: {type: apiKey, in: header, name: X-API-Key}
@@ -639,6 +648,12 @@ assert.deepEqual(seen, ["e1", "e2"]);
 // The credential from the environment, read at call time.
 assert.equal(await new Shop({ serverURL }).slow(), undefined);
 
+// An operation that declares response headers returns them beside the body.
+const stock = await shop.items.stock();
+assert.equal(stock.result.itemId, "s1");
+assert.deepEqual(stock.headers["x-rate-limit"], ["7"]);
+assert.deepEqual(stock.headers["content-type"], ["application/json"]);
+
 // Input validated before sending; timeouts and refused connections typed.
 await assert.rejects(shop.items.flaky({}), (err) => err instanceof errors.SDKValidationError);
 await assert.rejects(
@@ -686,6 +701,8 @@ class Recorder(BaseHTTPRequestHandler):
             self._send(200, stream, {"Content-Type": "text/event-stream"})
         elif route == "/slow":
             self._send(204, b"")
+        elif route == "/stock":
+            self._send(200, b'{"item_id": "s1"}', {"Content-Type": "application/json", "X-Rate-Limit": "7"})
         else:
             self._json(200, {"item_id": "a b/c", "created_at": "2024-01-02T03:04:05Z"})
 

@@ -24,6 +24,7 @@ from generator.render.markdown.sdk_common import (
 )
 from generator.render.markdown.table import render_table
 from generator.render.markdown.types_cell import python_cell, python_heading
+from generator.render.response_wrapper import returns_wrapper
 from generator.render.markdown.usage import Date, File, Mapping, Obj, Scalar, Seq, Value
 from generator.words import snake
 
@@ -123,6 +124,8 @@ class PythonDocs:
         return render_table(header, rows)
 
     def response(self, op: ir.Operation) -> str | None:
+        if op.response_model is not None and returns_wrapper(self.api, op):
+            return relink(python_cell(self.api, ir.Ref(model=op.response_model)))
         response = success(op)
         if response is None or response.type is None:
             return None

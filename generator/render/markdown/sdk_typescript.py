@@ -30,6 +30,7 @@ from generator.render.markdown.sdk_common import (
 from generator.render.markdown.table import render_table
 from generator.render.markdown.types_cell import typescript_cell, typescript_heading
 from generator.render.ts_layout import TsLayout
+from generator.render.response_wrapper import returns_wrapper
 from generator.render.markdown.usage import EXAMPLE_FILE, Date, File, Mapping, Obj, Scalar, Seq, Value
 from generator.words import camel
 
@@ -148,7 +149,9 @@ class TypeScriptDocs:
 
     def response(self, op: ir.Operation) -> str:
         response = success(op)
-        if response is None or response.type is None:
+        if op.response_model is not None and returns_wrapper(self.api, op):
+            inner = self._link(ir.Ref(model=op.response_model))
+        elif response is None or response.type is None:
             inner = "void"
         elif is_stream(response):
             inner = f"[EventStream<{typescript_heading(self.api, response.type, self.layout)}>](../../models/.md)"

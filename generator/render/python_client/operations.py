@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from generator import ir
 from generator.render.identifiers import python_field
 from generator.render.media import is_json
+from generator.render.response_wrapper import returns_wrapper
 from generator.config import Config
 from generator.render.python.code import Call, Expr, Param, assignment, def_lines, flat, optional_parens, split
 from generator.render.python.escape import normalize_doc, py_docstring, py_str
@@ -252,7 +253,7 @@ def method_view(op: ir.Operation, name: str, api: ir.Api, types: ClientTypes, co
     params = [Param("self"), Param("*"), *(_arg_param(a, types) for a in sig.args), *_option_params(types)]
     send = (endpoint, "_request", "retries", "server_url", "timeout_ms", "http_headers")
     finish = Call(result, ("_response",), "(")
-    if op.response_model is not None:
+    if op.response_model is not None and returns_wrapper(api, op):
         # the operation declares response headers: the call returns them with
         # the body, as `{Op}Response(headers=..., result=...)`
         wrapper = api.model(op.response_model)

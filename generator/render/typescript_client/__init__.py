@@ -113,7 +113,8 @@ class FuncView:
     @property
     def helpers(self) -> list[str]:
         """The response readers of ``lib/sdks.js`` the function calls."""
-        return sorted({_READERS[c.kind] for c in self.method.cases if c.kind in _READERS})
+        readers = {_READERS[c.kind] for c in self.method.cases if c.kind in _READERS}
+        return sorted(readers | ({"responseHeaders"} if self.method.wrapper else set()))
 
     @property
     def errors(self) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ from typing import Literal
 
 from generator import ir
 from generator.render.media import is_json
+from generator.render.response_wrapper import returns_wrapper
 from generator.render.typescript.escape import ts_string
 from generator.render.typescript.types import Scope, ts_type
 from generator.render.typescript.zod import zod_type
@@ -103,6 +104,9 @@ class MethodView:
     return_type: str
     retries: RetryView | None
     timeout_ms: int | None
+    wrapper: str | None = None
+    """``{Op}Response``: the operation declares response headers, so a
+    success returns them beside the body (``result``), as in Python."""
 
     @property
     def uses_zod(self) -> bool:
@@ -136,6 +140,7 @@ def method_view(
 ) -> MethodView:
     request, input_var, params, body_source = _request(api, op, scope, globals_)
     cases = _cases(api, op, scope, throwable)
+    wrapper = _wrapper(api, op, scope)
     body = op.request_body
     policy = op.retries or api.retries
     return MethodView(
@@ -144,10 +149,16 @@ def method_view(
         input_var=input_var, params=params, body_source=body_source,
         content_type=body.content_type if body is not None else None,
         accept=_accept(op), security=all_schemes if op.security is None else op.security, cases=cases,
-        return_type=_return_type(cases),
+        return_type=wrapper or _return_type(cases),
         retries=_retry(policy) if policy is not None else None,
         timeout_ms=op.timeout_ms if op.timeout_ms is not None else api.timeout_ms,
+        wrapper=wrapper,
     )
+
+
+def _wrapper(api: ir.Api, op: ir.Operation, scope: Scope) -> str | None:
+    """The ``{Op}Response`` type a success returns (``returns_wrapper``)."""
+    return scope.ref(op.response_model) if op.response_model and returns_wrapper(api, op) else None
 
 
 def _request(

@@ -206,6 +206,18 @@ export async function readVoid(http: Exchange): Promise<undefined> {
   return undefined;
 }
 
+/**
+ * Every header of a response (names lower-cased), for an operation's
+ * `{Op}Response`: each with its values (fetch joins a repeated header into one
+ * value, except `set-cookie`).
+ */
+export function responseHeaders(http: Exchange): { [k: string]: string[] } {
+  const headers = http.response.headers;
+  return Object.fromEntries(
+    [...headers.keys()].map((name) => [name, name === "set-cookie" ? headers.getSetCookie() : [headers.get(name) ?? ""]]),
+  );
+}
+
 /** The events of the body; `mode` says whether the schema models the whole event or its `data`. */
 export function readEvents<T>(
   http: Exchange,
