@@ -849,3 +849,20 @@ def test_a_field_example_of_an_object_draws_the_fields_it_lacks_and_example_item
     value = Examples(api, apart=False, optional="always").for_model(request)
     assert print_value(value, 0) == (  # type: ignore[arg-type]
         '{\n  reasoning: {\n    effort: "<value>",\n    summary: "auto",\n  },\n  include: [\n    "b",\n  ],\n}')
+
+
+def test_newer_unions_print_the_first_member_whose_model_gives_an_example() -> None:
+    """openrouter 1.642: annotations print ``FileCitation`` (the first of
+    three members with examples) wherever they are drawn."""
+    url = _model("UrlCitation", ir.Object(fields=(_field("url", STR),)), ns="components")
+    citation = dataclasses.replace(_model("FileCitation", ir.Object(fields=(_field("fileId", STR),)), ns="components"),
+                                   example=ir.Json({"fileId": "file-abc"}))
+    path = dataclasses.replace(_model("FilePath", ir.Object(fields=(_field("fileId", STR),)), ns="components"),
+                               example=ir.Json({"fileId": "file-xyz"}))
+    union = _model("Annotation", ir.Union(members=tuple(
+        ir.UnionMember(type=ir.Ref(model=f"#/{n}"), origin="#/x") for n in ("UrlCitation", "FilePath", "FileCitation"))))
+    holder = _model("Text", ir.Object(fields=(_field("annotation", ir.Ref(model="#/Annotation")),)))
+    api = _api(url, citation, path, union, holder)
+    assert 'fileId: "file-xyz"' in _newer(api, "Text")
+    # 1.535 draws a member: here the first
+    assert "url: \"https://" in _example(api, "Text")

@@ -272,10 +272,8 @@ class _Draw:
         match model.body:
             case ir.Enum(values=values):
                 return json_value(self._faker.array_element(values))
-            # components apart: a member with an example wins, no draw
-            # (lapyme ``SalesReportRequest.dimensions``: "product_metafield:season")
-            case ir.Union(members=members) if self._examples.apart and any(m.example is not None for m in members):
-                return self.member(next(m for m in members if m.example is not None), via_union=True, name=name)
+            case ir.Union(members=members) if (chosen := self._exemplary_member(members)) is not None:
+                return self.member(chosen, via_union=True, name=name)
             case ir.Union(members=members):
                 member = members[self._faker.int(max=len(members) - 1)] if len(members) > 1 else members[0]
                 # the newer rules keep the field's name for its member's value
@@ -283,6 +281,21 @@ class _Draw:
             case ir.Object():
                 return self._object(model, via_union)
         raise TypeError(model.body)
+
+    def _exemplary_member(self, members: tuple[ir.UnionMember, ...]) -> ir.UnionMember | None:
+        """The member a union prints without a draw: components apart, the
+        first with an example of its own (lapyme ``SalesReportRequest.dimensions``:
+        "product_metafield:season"); newer rules, else the first whose model
+        gives its own example (openrouter 1.642's annotations always print
+        ``FileCitation``, the first of three members with examples, in five
+        docs; ``ProviderName``'s "OpenAI" in ``ignore`` arrays)."""
+        if self._examples.apart:
+            own = next((m for m in members if m.example is not None), None)
+            if own is not None:
+                return own
+        if self._examples.newer:
+            return next((m for m in members if self._examples.has_own_example(m.type)), None)
+        return None
 
     def member(self, member: ir.UnionMember, via_union: bool, name: str = "") -> JsValue:
         if member.example is not None:
