@@ -672,7 +672,9 @@ def _shared_api() -> ir.Api:
     conversation = _model("ModelConversation", ir.Object(fields=(_field("id", UUID),)), ns="components")
     body = _model("ResponseBody", ir.Union(members=(ir.UnionMember(type=ir.Ref(model="#/ModelConversation"), origin="#/0"),
                                                     ir.UnionMember(type=STR, origin="#/1"))))
-    # the operations' union comes first in model order, the shared union before its member
+    # the operations' union comes first in model order, the shared union before its member;
+    # a component is its own owner
+    job, conversation, jobs = (dataclasses.replace(m, owner=m.name.typescript) for m in (job, conversation, jobs))
     return _api(body, conversation, jobs, job)
 
 
@@ -696,6 +698,20 @@ def test_an_object_prints_the_value_drawn_where_it_comes_first() -> None:
     assert examples.for_union_member("components.ModelConversation", member) == own
     # without the rule (1.535, or no heading given) each doc draws its own value
     assert Examples(api, apart=False).for_model(job) != drawn
+
+
+def test_an_inline_union_member_is_drawn_in_its_own_doc_before_the_union() -> None:
+    """openrouter 1.642: ``Message``'s inline member ``MessageDeveloper``
+    prints the value seeded with its own name, in its doc and in the union's."""
+    developer = _model("MessageDeveloper", ir.Object(fields=(_field("id", UUID),)), ns="components")
+    message = _model("Message", ir.Union(members=(ir.UnionMember(type=ir.Ref(model="#/MessageDeveloper"), origin="#/0"),
+                                                  ir.UnionMember(type=STR, origin="#/1"))), ns="components")
+    developer, message = (dataclasses.replace(m, owner="Message") for m in (developer, message))
+    api = _api(message, developer)
+    own = Examples(api, apart=False).for_model(developer)
+    examples = Examples(api, apart=False, member_heading=_heading)
+    assert examples.for_union_member("components.MessageDeveloper", message.body.members[0]) == own  # type: ignore[union-attr]
+    assert examples.for_model(developer) == own
 
 
 # ------------------------------------------------ optionalPropertyRendering

@@ -26,7 +26,7 @@ from generator.config import Config, compat_at_least
 from generator.diagnostics import Diagnostic
 from generator.render.identifiers import typescript_field
 from generator.render.markdown.common import field_example, typescript_fields
-from generator.render.markdown.example_order import drawing_order
+from generator.render.markdown.example_order import drawing_order, shared_seeds
 from generator.render.markdown.printer import JsArray, JsObject, JsScalar, JsValue, js_string, map_key
 from generator.render.markdown.typed_examples import json_value, object_member, typed_value
 from generator.render.markdown.types_cell import is_binary, is_date
@@ -124,31 +124,12 @@ class Examples:
         return _Draw(self, Faker(java_hash_code(seed))).model(model, via_union=False)
 
     def _shared_seeds(self) -> dict[str, str]:
-        """1.642 and 1.690: an object model prints one value in its own doc
-        and as a member of a union doc, drawn where it comes first (the shared
-        models' docs first, then the operations', each in model order) and
-        seeded there: with its name in its own doc, with the heading in a
-        union's (mistral ``ClassifierJobOut`` prints ``JobsOutData``'s
-        ``components.ClassifierJobOut`` value; ``ModelConversation`` its own
-        in the operations' ``ResponseBody``; 20 docs)."""
+        """1.642 and 1.690: the seed of each object model's one value (``shared_seeds``)."""
         if self._member_heading is None:
             return {}
         if self._seeds is None:
-            self._seeds = {}
-            for model in sorted(self._api.models, key=_drawn_later_than_components):
-                for claimed, seed in self._claims(model, self._member_heading):
-                    self._seeds.setdefault(claimed, seed)
+            self._seeds = shared_seeds(self._api, self._member_heading)
         return self._seeds
-
-    def _claims(self, model: ir.Model, heading: Callable[[ir.TypeExpr], str]) -> list[tuple[str, str]]:
-        """(object model id, seed) for each value ``model``'s doc draws."""
-        match model.body:
-            case ir.Object():
-                return [(model.id, model.name.typescript)]
-            case ir.Union(members=members):
-                return [(m.type.model, heading(m.type)) for m in members
-                        if m.example is None and isinstance(m.type, ir.Ref) and _is_object(self, m.type)]
-        return []
 
     def for_union_member(self, heading: str, member: ir.UnionMember) -> JsValue:
         """A union doc's ``const value: <heading>`` snippet, seeded with the
@@ -526,11 +507,6 @@ class _Draw:
         # a ``format: date`` prints its day only (lapyme ``date``, ``dueDate``)
         text = iso_date(millis) if t.format == "date" else iso_datetime(millis)
         return JsScalar(f'new Date("{text}")')
-
-
-def _drawn_later_than_components(model: ir.Model) -> bool:
-    """The sort key of ``Examples._shared_seeds``: the shared models first."""
-    return model.name.ts_namespace != "components"
 
 
 def _is_string_like(t: ir.TypeExpr) -> bool:
