@@ -882,3 +882,33 @@ def test_newer_unions_print_the_first_member_whose_model_gives_an_example() -> N
     assert 'fileId: "file-xyz"' in _newer(api, "Text")
     # 1.535 draws a member: here the first
     assert "url: \"https://" in _example(api, "Text")
+
+
+def test_newer_object_members_merge_their_example_with_drawn_fields() -> None:
+    """openrouter 1.642: the function tool member of a tools union prints its
+    example and draws the ``strict`` it lacks."""
+    tool = _model("FunctionTool", ir.Object(fields=(
+        _field("name", STR), _field("strict", ir.Primitive(kind="boolean"), required=False))))
+    member = ir.UnionMember(type=ir.Ref(model="#/FunctionTool"), origin="#/0", example=ir.Json({"name": "get_weather"}))
+    union = _model("Tools", ir.Union(members=(member, ir.UnionMember(type=STR, origin="#/1"))))
+    api = _api(tool, union)
+    merged = Examples(api, apart=False, optional="always").for_union_member("models.FunctionTool", member)
+    assert print_value(merged, 0) == '{\n  name: "get_weather",\n  strict: false,\n}'
+    # 1.535 prints the example alone
+    alone = Examples(api, newer=False, optional="always").for_union_member("models.FunctionTool", member)
+    assert print_value(alone, 0) == '{\n  name: "get_weather",\n}'
+
+
+def test_an_optional_fields_own_map_of_objects_holds_one_entry_without_a_draw() -> None:
+    """openrouter 1.642: ``prompt.variables`` holds one entry in eight docs;
+    a map of strings still draws its size."""
+    text = _model("InputText", ir.Object(fields=(_field("text", STR),)))
+    # seeded so that a drawn size would be 2 here
+    prompt = _model("PromptRef", ir.Object(fields=(
+        _field("variables", ir.Map(values=ir.Ref(model="#/InputText")), required=False),
+        _field("tags", ir.Map(values=STR), required=False))))
+    value = Examples(_api(text, prompt), apart=False, optional="always").for_model(prompt)
+    assert isinstance(value, JsObject)
+    entries = dict(value.entries)
+    assert [k for k, _ in entries["variables"].entries] == ['"key"']  # type: ignore[union-attr]
+    assert len(entries["tags"].entries) > 1  # type: ignore[union-attr]

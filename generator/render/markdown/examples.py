@@ -280,6 +280,8 @@ class _Draw:
 
     def member(self, member: ir.UnionMember, via_union: bool, name: str = "") -> JsValue:
         if member.example is not None:
+            if self._examples.newer and _is_object(self._examples, member.type):
+                return self._given(member.type, member.example.value)
             return self._keyed(member.type, member.example.value)
         return self.value(member.type, name, via_union)
 
@@ -397,9 +399,7 @@ class _Draw:
                     return JsArray((self.value(items, name, via_union),))
                 return JsArray(self._items(items, name, via_union, least))
             case ir.Map(values=values):
-                # newer rules: a map holds 0 to 3 entries (mistral's
-                # ``ClassificationTargetResult.scores: {}``, lapyme's ``variantOptions: {}``)
-                keys = map_keys(self._faker.int(least, MAX_ENTRIES)) if self._examples.newer else ("key",)
+                keys = self._map_keys(values, least)
                 return JsObject(tuple((map_key(key), self.value(values, name, via_union)) for key in keys))
             case ir.Ref(model=model_id) if self._examples.drawn_apart(t):
                 return self._apart(model_id, name, via_union)
@@ -412,6 +412,19 @@ class _Draw:
             case ir.Any(options=options) if options and self._examples.newer:
                 return self._collapsed_union(t)
         return js_string("<value>")
+
+    def _map_keys(self, values: ir.TypeExpr, least: int) -> tuple[str, ...]:
+        """Newer rules: a map holds 0 to 3 entries (mistral's
+        ``ClassificationTargetResult.scores: {}``, lapyme's ``variantOptions: {}``).
+        1.642 and 1.690: like an array of objects, an optional field's own map
+        of objects or unions holds one entry, without a draw (openrouter's
+        ``prompt.variables`` in eight docs); deeper ones draw their size
+        (mistral's ``results`` items: ``{}`` and one entry)."""
+        if not self._examples.newer:
+            return ("key",)
+        if least > 0 and not self._examples.apart and _is_object_or_union(self._examples, values):
+            return ("key",)
+        return map_keys(self._faker.int(least, MAX_ENTRIES))
 
     def _collapsed_union(self, t: ir.Any) -> JsValue:
         """A union no value can pick (``*any*`` in the docs) still draws its
@@ -513,6 +526,10 @@ def _is_string_like(t: ir.TypeExpr) -> bool:
     """Strings, and untyped items (``items: {}``), which print placeholders
     like strings (lapyme's ``warnings``)."""
     return isinstance(t, ir.Any) or (isinstance(t, ir.Primitive) and t.kind == "string")
+
+
+def _is_object_or_union(examples: Examples, t: ir.TypeExpr) -> bool:
+    return isinstance(t, ir.Ref) and isinstance(examples.model(t.model).body, (ir.Object, ir.Union))
 
 
 def _is_object(examples: Examples, t: ir.TypeExpr) -> bool:
