@@ -672,7 +672,9 @@ def _shared_api() -> ir.Api:
     conversation = _model("ModelConversation", ir.Object(fields=(_field("id", UUID),)), ns="components")
     body = _model("ResponseBody", ir.Union(members=(ir.UnionMember(type=ir.Ref(model="#/ModelConversation"), origin="#/0"),
                                                     ir.UnionMember(type=STR, origin="#/1"))))
-    # the operations' union comes first in model order, the shared union before its member
+    # the operations' union comes first in model order, the shared union before its member;
+    # a component is its own owner
+    job, conversation, jobs = (dataclasses.replace(m, owner=m.name.typescript) for m in (job, conversation, jobs))
     return _api(body, conversation, jobs, job)
 
 
@@ -696,6 +698,20 @@ def test_an_object_prints_the_value_drawn_where_it_comes_first() -> None:
     assert examples.for_union_member("components.ModelConversation", member) == own
     # without the rule (1.535, or no heading given) each doc draws its own value
     assert Examples(api, apart=False).for_model(job) != drawn
+
+
+def test_an_inline_union_member_is_drawn_in_its_own_doc_before_the_union() -> None:
+    """openrouter 1.642: ``Message``'s inline member ``MessageDeveloper``
+    prints the value seeded with its own name, in its doc and in the union's."""
+    developer = _model("MessageDeveloper", ir.Object(fields=(_field("id", UUID),)), ns="components")
+    message = _model("Message", ir.Union(members=(ir.UnionMember(type=ir.Ref(model="#/MessageDeveloper"), origin="#/0"),
+                                                  ir.UnionMember(type=STR, origin="#/1"))), ns="components")
+    developer, message = (dataclasses.replace(m, owner="Message") for m in (developer, message))
+    api = _api(message, developer)
+    own = Examples(api, apart=False).for_model(developer)
+    examples = Examples(api, apart=False, member_heading=_heading)
+    assert examples.for_union_member("components.MessageDeveloper", message.body.members[0]) == own  # type: ignore[union-attr]
+    assert examples.for_model(developer) == own
 
 
 # ------------------------------------------------ optionalPropertyRendering
@@ -849,3 +865,50 @@ def test_a_field_example_of_an_object_draws_the_fields_it_lacks_and_example_item
     value = Examples(api, apart=False, optional="always").for_model(request)
     assert print_value(value, 0) == (  # type: ignore[arg-type]
         '{\n  reasoning: {\n    effort: "<value>",\n    summary: "auto",\n  },\n  include: [\n    "b",\n  ],\n}')
+
+
+def test_newer_unions_print_the_first_member_whose_model_gives_an_example() -> None:
+    """openrouter 1.642: annotations print ``FileCitation`` (the first of
+    three members with examples) wherever they are drawn."""
+    url = _model("UrlCitation", ir.Object(fields=(_field("url", STR),)), ns="components")
+    citation = dataclasses.replace(_model("FileCitation", ir.Object(fields=(_field("fileId", STR),)), ns="components"),
+                                   example=ir.Json({"fileId": "file-abc"}))
+    path = dataclasses.replace(_model("FilePath", ir.Object(fields=(_field("fileId", STR),)), ns="components"),
+                               example=ir.Json({"fileId": "file-xyz"}))
+    union = _model("Annotation", ir.Union(members=tuple(
+        ir.UnionMember(type=ir.Ref(model=f"#/{n}"), origin="#/x") for n in ("UrlCitation", "FilePath", "FileCitation"))))
+    holder = _model("Text", ir.Object(fields=(_field("annotation", ir.Ref(model="#/Annotation")),)))
+    api = _api(url, citation, path, union, holder)
+    assert 'fileId: "file-xyz"' in _newer(api, "Text")
+    # 1.535 draws a member: here the first
+    assert "url: \"https://" in _example(api, "Text")
+
+
+def test_newer_object_members_merge_their_example_with_drawn_fields() -> None:
+    """openrouter 1.642: the function tool member of a tools union prints its
+    example and draws the ``strict`` it lacks."""
+    tool = _model("FunctionTool", ir.Object(fields=(
+        _field("name", STR), _field("strict", ir.Primitive(kind="boolean"), required=False))))
+    member = ir.UnionMember(type=ir.Ref(model="#/FunctionTool"), origin="#/0", example=ir.Json({"name": "get_weather"}))
+    union = _model("Tools", ir.Union(members=(member, ir.UnionMember(type=STR, origin="#/1"))))
+    api = _api(tool, union)
+    merged = Examples(api, apart=False, optional="always").for_union_member("models.FunctionTool", member)
+    assert print_value(merged, 0) == '{\n  name: "get_weather",\n  strict: false,\n}'
+    # 1.535 prints the example alone
+    alone = Examples(api, newer=False, optional="always").for_union_member("models.FunctionTool", member)
+    assert print_value(alone, 0) == '{\n  name: "get_weather",\n}'
+
+
+def test_an_optional_fields_own_map_of_objects_holds_one_entry_without_a_draw() -> None:
+    """openrouter 1.642: ``prompt.variables`` holds one entry in eight docs;
+    a map of strings still draws its size."""
+    text = _model("InputText", ir.Object(fields=(_field("text", STR),)))
+    # seeded so that a drawn size would be 2 here
+    prompt = _model("PromptRef", ir.Object(fields=(
+        _field("variables", ir.Map(values=ir.Ref(model="#/InputText")), required=False),
+        _field("tags", ir.Map(values=STR), required=False))))
+    value = Examples(_api(text, prompt), apart=False, optional="always").for_model(prompt)
+    assert isinstance(value, JsObject)
+    entries = dict(value.entries)
+    assert [k for k, _ in entries["variables"].entries] == ['"key"']  # type: ignore[union-attr]
+    assert len(entries["tags"].entries) > 1  # type: ignore[union-attr]

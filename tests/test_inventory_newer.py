@@ -753,3 +753,70 @@ components:
     number, string = ir.Primitive(kind="number"), ir.Primitive(kind="string")
     assert price.type == ir.Any(options=(number, string, number), example=ir.Json(1000))
     assert price.example is None  # the Example column stays empty
+
+
+_ALLOF_EXAMPLE_SPEC = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /q:
+    get:
+      operationId: getQ
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  message: {$ref: '#/components/schemas/WrappedMessage'}
+                  event: {$ref: '#/components/schemas/WrappedEvent'}
+                  usage: {$ref: '#/components/schemas/ExtendedUsage'}
+                  extended: {$ref: '#/components/schemas/ExtendedMessage'}
+                  event_union:
+                    oneOf:
+                      - allOf: [{$ref: '#/components/schemas/Message'}, {properties: {x: {type: string}}}]
+                        example: {id: msg-member}
+                      - {$ref: '#/components/schemas/Usage'}
+components:
+  schemas:
+    Message:
+      type: object
+      properties: {id: {type: string}}
+      example: {id: msg-target}
+    Event:
+      type: object
+      properties: {seq: {type: number}}
+    Usage:
+      type: object
+      properties: {tokens: {type: number}}
+    WrappedMessage:
+      allOf: [{$ref: '#/components/schemas/Message'}, {type: object, properties: {}}]
+      example: {id: msg-own}
+    WrappedEvent:
+      allOf: [{$ref: '#/components/schemas/Event'}, {type: object, properties: {}}]
+      example: {seq: 4}
+    ExtendedUsage:
+      allOf: [{$ref: '#/components/schemas/Usage'}, {type: object, properties: {cost: {type: number}}}]
+      example: {tokens: 1, cost: 2}
+    ExtendedMessage:
+      allOf: [{$ref: '#/components/schemas/Message'}, {type: object, properties: {sig: {type: string}}}]
+      example: {id: msg-extended}
+"""
+
+
+def test_an_allof_object_prints_its_targets_example_and_adds_one_only_with_properties(tmp_path: Path) -> None:
+    api = _api(tmp_path, _ALLOF_EXAMPLE_SPEC)
+    example = {name: api.model(f"#/components/schemas/{name}").example
+               for name in ("WrappedMessage", "WrappedEvent", "ExtendedUsage", "ExtendedMessage")}
+    assert example == {
+        "WrappedMessage": ir.Json({"id": "msg-target"}),  # the target's wins
+        "WrappedEvent": None,  # adds nothing: the target again, which has none
+        "ExtendedUsage": ir.Json({"tokens": 1, "cost": 2}),  # adds a property: its own
+        "ExtendedMessage": ir.Json({"id": "msg-target"}),
+    }
+    # an inline allOf member of a union likewise
+    union = next(m for m in api.models if isinstance(m.body, ir.Union))
+    assert isinstance(union.body, ir.Union)
+    assert [m.example for m in union.body.members] == [ir.Json({"id": "msg-target"}), None]

@@ -713,3 +713,48 @@ def test_a_property_of_an_inline_allof_part_below_a_member_is_numbered_on_its_ba
     assert names["StreamEvent/oneOf/1/properties/part"] == "Part2"
     # a property of the referenced part still tries root + base
     assert names["StreamEvent/oneOf/0/properties/status"] == "StreamEventStatus1"
+
+
+_PLUGINS = """
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /r:
+    post:
+      operationId: create
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/Request"}
+      responses:
+        "200": {description: ok}
+components:
+  schemas:
+    Request:
+      type: object
+      properties:
+        plugins:
+          type: array
+          items:
+            oneOf:
+              - type: object
+                properties:
+                  id: {type: string, enum: [web]}
+                  engine: {type: string, enum: [native, exa]}
+              - type: object
+                properties:
+                  id: {type: string, enum: [file-parser]}
+                  pdf:
+                    type: object
+                    properties:
+                      engine: {type: string, enum: [mistral-ocr, native]}
+"""
+
+
+def test_below_a_member_only_its_own_properties_skip_the_parent_forms(tmp_path: Path) -> None:
+    """openrouter's plugins: the member's own ``engine`` is numbered or keeps
+    root + base, but the ``engine`` of the member's ``pdf`` object, whose
+    parent is a named object, tries that parent's name + base."""
+    names = {m.id.partition("/schemas/")[2]: m.name.typescript for m in _api(tmp_path, _PLUGINS).models}
+    assert names["Request/properties/plugins/items/oneOf/1/properties/pdf/properties/engine"] == "PdfEngine"
+    assert names["Request/properties/plugins/items/oneOf/0/properties/engine"] == "RequestEngine"

@@ -21,7 +21,7 @@ PAIRS = {
     "bolt-python": ("bolt-python.yaml", "python", 0.99, None),
     "meitner-python": ("meitner-python.json", "python", 0.98, None),
     "mistral-typescript": ("mistral-typescript.yaml", "typescript", 0.95, 1.0),
-    "openrouter-typescript": ("openrouter-typescript.yaml", "typescript", 0.87, 0.98),
+    "openrouter-typescript": ("openrouter-typescript.yaml", "typescript", 0.90, 0.99),
     "lapyme-typescript": ("lapyme-typescript.yaml", "typescript", 0.97, 1.0),
 }
 

@@ -1025,7 +1025,7 @@ components:
         - allOf:
             - $ref: "#/components/schemas/Delta"
             - type: object
-              properties: {}
+              properties: {item_id: {type: string}}
           example: {output_index: 0}
         - type: string
 """

@@ -80,9 +80,12 @@ def feb2025_candidates(slot: Slot) -> tuple[tuple[str, ...], ...]:
         # referenced event take root + base as usual; seen in that spec only)
         return ((base,),)
     # Past root + base come the parent forms (``AuditEventFilter`` +
-    # ``Contains`` + ``Meta``), except through untitled union members, whose
-    # places are numbers: equal claims there are numbered instead.
-    below_member = _below_member(slot)
+    # ``Contains`` + ``Meta``), except for the properties of an untitled
+    # union member, whose place is a number: equal claims there are numbered
+    # instead.  Deeper down, below a named object of the member, the parent
+    # forms come back (openrouter's plugins: the web member's ``engine`` and
+    # the file-parser member's ``pdf.engine`` tie; the latter is ``PdfEngine``).
+    below_member = _directly_below_member(slot)
     parents = () if below_member else inline_candidates(base, slot.union_base, slot.extra(), slot.root)[1:]
     # The first parent form is the enclosing model's final name + base
     # (``AuditEventSearchEquals`` + ``Meta``, though that parent sits at
@@ -162,3 +165,8 @@ def value_shadow(body: object, slot: Slot) -> tuple[str, ...]:
 
 def _below_member(slot: Slot) -> bool:
     return any(s.text.isdigit() for s in slot.segments)
+
+
+def _directly_below_member(slot: Slot) -> bool:
+    """A property of an untitled union member itself (its parent's place is a number)."""
+    return bool(slot.segments) and slot.segments[-1].text.isdigit()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from generator import ir
 from generator.loader import Workspace
+from generator.normalize.shapes import example_of
 
 _MAX_HOPS = 8  # $ref chains longer than this are not followed for examples
 
@@ -70,3 +71,35 @@ def listed_example(schema: object, ws: Workspace, ptr: str) -> ir.Json | None:
         if isinstance(listed, list) and listed:
             return ir.Json(listed[0])
     return None
+
+
+def composite_example(node: dict[str, object], ws: Workspace, ptr: str, use_examples: bool,
+                      budget: int = _MAX_HOPS) -> ir.Json | None:
+    """The example of an object built by ``allOf`` from a referenced schema:
+    the referenced schema's example wins over the composite's own, and a
+    composite whose other parts add no property (``{type: object,
+    properties: {}}``) is the referenced schema again, with no example of its
+    own.  Evidence from openrouter (1.642) only, the one spec with examples
+    on ``allOf`` schemas: ``ResponsesOutputMessage`` prints OutputMessage's
+    example, ``OpenResponsesReasoning`` (which adds ``signature``) its
+    target's summary text, the ``OpenResponsesImageGenCall*`` events (whose
+    targets have none) draw every field, ``OpenResponsesUsage`` (which adds
+    ``cost``, target without example) prints its own."""
+    parts = node.get("allOf")
+    if not isinstance(parts, list) or budget <= 0:
+        return example_of(node, use_examples)
+    adds = isinstance(node.get("properties"), dict) and bool(node["properties"])
+    for i, part in enumerate(parts):
+        if not isinstance(part, dict):
+            continue
+        if "$ref" not in part:
+            adds = adds or (isinstance(part.get("properties"), dict) and bool(part["properties"]))
+            continue
+        target = ws.resolve(str(part["$ref"]), f"{ptr}/allOf/{i}")
+        if isinstance(target.node, dict):
+            found = composite_example(target.node, ws, target.pointer, use_examples, budget - 1)
+            if found is not None:
+                return found
+    if not any(isinstance(p, dict) and "$ref" in p for p in parts):
+        return example_of(node, use_examples)
+    return example_of(node, use_examples) if adds else None

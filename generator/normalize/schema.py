@@ -15,7 +15,7 @@ from generator.diagnostics import Sink, fail
 from generator.loader import Workspace
 from generator.normalize.context import Slot
 from generator.normalize.deviations import Deviations, is_31
-from generator.normalize.field_examples import declared_example, listed_example
+from generator.normalize.field_examples import composite_example, declared_example, listed_example
 from generator.normalize.naming import COMPONENT
 from generator.normalize.union_names import member_tag
 from generator.normalize.shapes import (
@@ -297,7 +297,7 @@ class Walker:
     def _draft(self, ptr: str, slot: Slot, node: Schema) -> Draft:
         desc = node.get("description")
         draft = Draft(ptr, slot, desc if isinstance(desc, str) else None, bool(node.get("deprecated")),
-                      example=example_of(node, self.use_examples))
+                      example=composite_example(node, self.ws, ptr, self.use_examples))
         self.drafts[ptr] = draft
         return draft
 
@@ -468,7 +468,7 @@ class Walker:
             typed = self.walk(variant, mptr, slot.member(index, title_base, slot.base, ptr, tag))
             own = variant if isinstance(variant, dict) else {}
             members.append(ir.UnionMember(type=typed.type, origin=mptr, title=title if title_base else None,
-                                          example=example_of(own, self.use_examples)))
+                                          example=composite_example(own, self.ws, mptr, self.use_examples)))
         prop = disc.get("propertyName") if isinstance(disc, dict) else None
         members = self._mapping_order(members, [v for _, v in real], disc, ptr)
         draft.body = ir.Union(members=tuple(members), discriminator=prop if isinstance(prop, str) else None)

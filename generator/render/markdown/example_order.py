@@ -1,7 +1,9 @@
-"""The order in which the newest rules (Speakeasy 1.768) draw the example
-values of all docs.  It matters because an object drawn once is remembered
-(``Examples.nested``): the doc drawn first decides what every later doc
-prints for the same field and model.
+"""The order in which Speakeasy draws the example values of all docs.  It
+matters because an object drawn once is printed again elsewhere: from 1.768
+every object field is remembered (``Examples.nested``, ``drawing_order``);
+in 1.642 and 1.690 an object model prints one value in its own doc and as a
+union's member (``shared_seeds``).  The doc drawn first decides what every
+later doc prints.
 """
 
 from __future__ import annotations
@@ -13,7 +15,41 @@ from generator import ir
 
 def drawing_order(api: ir.Api) -> list[ir.Model]:
     """Every model of ``api``, in the order their docs are drawn."""
-    return _inline_first(api, sorted(api.models, key=_doc_order(api)))
+    return inline_first(api, sorted(api.models, key=_doc_order(api)))
+
+
+def shared_seeds(api: ir.Api, heading: Callable[[ir.TypeExpr], str]) -> dict[str, str]:
+    """1.642 and 1.690: object model id -> the seed of the one value it
+    prints in its own doc and as a member of a union doc.  The value is
+    drawn where it comes first (the shared models' docs first, then the
+    operations', each in model order, a model's inline models before it) and
+    seeded there: with its name in its own doc, with the heading in a union's
+    (mistral ``ClassifierJobOut`` prints ``JobsOutData``'s
+    ``components.ClassifierJobOut`` value; ``ModelConversation`` its own in
+    the operations' ``ResponseBody``, 20 docs; openrouter's inline member
+    ``MessageDeveloper`` its own in ``Message``, 5 docs)."""
+    seeds: dict[str, str] = {}
+    for model in inline_first(api, sorted(api.models, key=_drawn_later_than_components)):
+        for claimed, seed in _claims(api, model, heading):
+            seeds.setdefault(claimed, seed)
+    return seeds
+
+
+def _drawn_later_than_components(model: ir.Model) -> bool:
+    """The sort key of ``shared_seeds``: the shared models first."""
+    return model.name.ts_namespace != "components"
+
+
+def _claims(api: ir.Api, model: ir.Model, heading: Callable[[ir.TypeExpr], str]) -> list[tuple[str, str]]:
+    """(object model id, seed) for each value ``model``'s doc draws."""
+    match model.body:
+        case ir.Object():
+            return [(model.id, model.name.typescript)]
+        case ir.Union(members=members):
+            return [(m.type.model, heading(m.type)) for m in members
+                    if m.example is None and isinstance(m.type, ir.Ref)
+                    and isinstance(api.model(m.type.model).body, ir.Object)]
+    return []
 
 
 def _doc_order(api: ir.Api) -> Callable[[ir.Model], tuple[int, int]]:
@@ -39,11 +75,13 @@ def _doc_order(api: ir.Api) -> Callable[[ir.Model], tuple[int, int]]:
     return key
 
 
-def _inline_first(api: ir.Api, models: list[ir.Model]) -> list[ir.Model]:
+def inline_first(api: ir.Api, models: list[ir.Model]) -> list[ir.Model]:
     """``models`` with each model's inline models (those of the same owner
     it refers to) moved before it, depth first, as TypeScript declares them.
-    Seen once in lapyme: the supplier in ``ApiPurchaseListResponse.data[]``
-    is first drawn in the doc of that item model, ``ApiPurchaseListResponseData``."""
+    Lapyme: the supplier in ``ApiPurchaseListResponse.data[]`` is first
+    drawn in the doc of that item model, ``ApiPurchaseListResponseData``;
+    openrouter: ``Message``'s inline member ``MessageDeveloper`` is drawn in
+    its own doc before the union's."""
     ordered: list[ir.Model] = []
     seen: set[str] = set()
 

@@ -26,7 +26,7 @@ from generator.config import Config, compat_at_least
 from generator.diagnostics import Diagnostic
 from generator.render.identifiers import typescript_field
 from generator.render.markdown.common import field_example, typescript_fields
-from generator.render.markdown.example_order import drawing_order
+from generator.render.markdown.example_order import drawing_order, shared_seeds
 from generator.render.markdown.printer import JsArray, JsObject, JsScalar, JsValue, js_string, map_key
 from generator.render.markdown.typed_examples import json_value, object_member, typed_value
 from generator.render.markdown.types_cell import is_binary, is_date
@@ -124,31 +124,12 @@ class Examples:
         return _Draw(self, Faker(java_hash_code(seed))).model(model, via_union=False)
 
     def _shared_seeds(self) -> dict[str, str]:
-        """1.642 and 1.690: an object model prints one value in its own doc
-        and as a member of a union doc, drawn where it comes first (the shared
-        models' docs first, then the operations', each in model order) and
-        seeded there: with its name in its own doc, with the heading in a
-        union's (mistral ``ClassifierJobOut`` prints ``JobsOutData``'s
-        ``components.ClassifierJobOut`` value; ``ModelConversation`` its own
-        in the operations' ``ResponseBody``; 20 docs)."""
+        """1.642 and 1.690: the seed of each object model's one value (``shared_seeds``)."""
         if self._member_heading is None:
             return {}
         if self._seeds is None:
-            self._seeds = {}
-            for model in sorted(self._api.models, key=_drawn_later_than_components):
-                for claimed, seed in self._claims(model, self._member_heading):
-                    self._seeds.setdefault(claimed, seed)
+            self._seeds = shared_seeds(self._api, self._member_heading)
         return self._seeds
-
-    def _claims(self, model: ir.Model, heading: Callable[[ir.TypeExpr], str]) -> list[tuple[str, str]]:
-        """(object model id, seed) for each value ``model``'s doc draws."""
-        match model.body:
-            case ir.Object():
-                return [(model.id, model.name.typescript)]
-            case ir.Union(members=members):
-                return [(m.type.model, heading(m.type)) for m in members
-                        if m.example is None and isinstance(m.type, ir.Ref) and _is_object(self, m.type)]
-        return []
 
     def for_union_member(self, heading: str, member: ir.UnionMember) -> JsValue:
         """A union doc's ``const value: <heading>`` snippet, seeded with the
@@ -272,10 +253,8 @@ class _Draw:
         match model.body:
             case ir.Enum(values=values):
                 return json_value(self._faker.array_element(values))
-            # components apart: a member with an example wins, no draw
-            # (lapyme ``SalesReportRequest.dimensions``: "product_metafield:season")
-            case ir.Union(members=members) if self._examples.apart and any(m.example is not None for m in members):
-                return self.member(next(m for m in members if m.example is not None), via_union=True, name=name)
+            case ir.Union(members=members) if (chosen := self._exemplary_member(members)) is not None:
+                return self.member(chosen, via_union=True, name=name)
             case ir.Union(members=members):
                 member = members[self._faker.int(max=len(members) - 1)] if len(members) > 1 else members[0]
                 # the newer rules keep the field's name for its member's value
@@ -284,8 +263,25 @@ class _Draw:
                 return self._object(model, via_union)
         raise TypeError(model.body)
 
+    def _exemplary_member(self, members: tuple[ir.UnionMember, ...]) -> ir.UnionMember | None:
+        """The member a union prints without a draw: components apart, the
+        first with an example of its own (lapyme ``SalesReportRequest.dimensions``:
+        "product_metafield:season"); newer rules, else the first whose model
+        gives its own example (openrouter 1.642's annotations always print
+        ``FileCitation``, the first of three members with examples, in five
+        docs; ``ProviderName``'s "OpenAI" in ``ignore`` arrays)."""
+        if self._examples.apart:
+            own = next((m for m in members if m.example is not None), None)
+            if own is not None:
+                return own
+        if self._examples.newer:
+            return next((m for m in members if self._examples.has_own_example(m.type)), None)
+        return None
+
     def member(self, member: ir.UnionMember, via_union: bool, name: str = "") -> JsValue:
         if member.example is not None:
+            if self._examples.newer and _is_object(self._examples, member.type):
+                return self._given(member.type, member.example.value)
             return self._keyed(member.type, member.example.value)
         return self.value(member.type, name, via_union)
 
@@ -403,9 +399,7 @@ class _Draw:
                     return JsArray((self.value(items, name, via_union),))
                 return JsArray(self._items(items, name, via_union, least))
             case ir.Map(values=values):
-                # newer rules: a map holds 0 to 3 entries (mistral's
-                # ``ClassificationTargetResult.scores: {}``, lapyme's ``variantOptions: {}``)
-                keys = map_keys(self._faker.int(least, MAX_ENTRIES)) if self._examples.newer else ("key",)
+                keys = self._map_keys(values, least)
                 return JsObject(tuple((map_key(key), self.value(values, name, via_union)) for key in keys))
             case ir.Ref(model=model_id) if self._examples.drawn_apart(t):
                 return self._apart(model_id, name, via_union)
@@ -418,6 +412,19 @@ class _Draw:
             case ir.Any(options=options) if options and self._examples.newer:
                 return self._collapsed_union(t)
         return js_string("<value>")
+
+    def _map_keys(self, values: ir.TypeExpr, least: int) -> tuple[str, ...]:
+        """Newer rules: a map holds 0 to 3 entries (mistral's
+        ``ClassificationTargetResult.scores: {}``, lapyme's ``variantOptions: {}``).
+        1.642 and 1.690: like an array of objects, an optional field's own map
+        of objects or unions holds one entry, without a draw (openrouter's
+        ``prompt.variables`` in eight docs); deeper ones draw their size
+        (mistral's ``results`` items: ``{}`` and one entry)."""
+        if not self._examples.newer:
+            return ("key",)
+        if least > 0 and not self._examples.apart and _is_object_or_union(self._examples, values):
+            return ("key",)
+        return map_keys(self._faker.int(least, MAX_ENTRIES))
 
     def _collapsed_union(self, t: ir.Any) -> JsValue:
         """A union no value can pick (``*any*`` in the docs) still draws its
@@ -515,15 +522,14 @@ class _Draw:
         return JsScalar(f'new Date("{text}")')
 
 
-def _drawn_later_than_components(model: ir.Model) -> bool:
-    """The sort key of ``Examples._shared_seeds``: the shared models first."""
-    return model.name.ts_namespace != "components"
-
-
 def _is_string_like(t: ir.TypeExpr) -> bool:
     """Strings, and untyped items (``items: {}``), which print placeholders
     like strings (lapyme's ``warnings``)."""
     return isinstance(t, ir.Any) or (isinstance(t, ir.Primitive) and t.kind == "string")
+
+
+def _is_object_or_union(examples: Examples, t: ir.TypeExpr) -> bool:
+    return isinstance(t, ir.Ref) and isinstance(examples.model(t.model).body, (ir.Object, ir.Union))
 
 
 def _is_object(examples: Examples, t: ir.TypeExpr) -> bool:
