@@ -11,7 +11,8 @@ import pytest
 from conftest import spec_api
 
 from generator import ir
-from generator.render.markdown.examples import Examples, json_value
+from generator.render.markdown.examples import Examples
+from generator.render.markdown.typed_examples import json_value
 from generator.render.markdown.printer import (
     JsArray, JsObject, JsScalar, JsValue, js_string, print_declaration, print_value,
 )
