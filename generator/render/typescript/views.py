@@ -251,16 +251,17 @@ def _union(body: ir.Union, scope: Scope, populated_fields: bool = False) -> Unio
     types = [m.type for m in body.members]
     options = [zod_type(t, scope) for t in types]
     smart = populated_fields and len(options) > 1
+    outbound = [zod_type(t, scope, outbound=True) for t in types]
     zod_in = f"smartUnion([{', '.join(options)}])" if smart else zod_union(options)
     view = UnionView(
         type=_type_union(ts_type(t, scope) for t in types),
         wire_type=_type_union(ts_type(t, scope, wire=True) for t in types),
-        zod_in=zod_in, zod_out=zod_union([zod_type(t, scope, outbound=True) for t in types]), smart=smart,
+        zod_in=zod_in, zod_out=zod_union(outbound), smart=smart,
     )
-    return _forward_compatible(view, body, scope) if body.open else view
+    return _forward_compatible(view, outbound, body, scope) if body.open else view
 
 
-def _forward_compatible(view: UnionView, body: ir.Union, scope: Scope) -> UnionView:
+def _forward_compatible(view: UnionView, outbound: list[str], body: ir.Union, scope: Scope) -> UnionView:
     """An open union also holds an ``UnknownVariant``: inbound, a value no
     member accepts becomes one (for a tagged union, only an object whose tag
     no member has: a known tag with a bad payload still fails); outbound, it
@@ -277,8 +278,7 @@ def _forward_compatible(view: UnionView, body: ir.Union, scope: Scope) -> UnionV
     return UnionView(
         type=f"{view.type} | {unknown}<{raw}>", wire_type=f"{view.wire_type} | {raw}" if raw != "unknown" else raw,
         zod_in=scope.zod.or_else(view.zod_in, fallback),
-        zod_out=f"z.union([unknownVariantOutbound<{raw}>(), {view.zod_out.removeprefix('z.union([')}"
-        if view.zod_out.startswith("z.union([") else f"z.union([unknownVariantOutbound<{raw}>(), {view.zod_out}])",
+        zod_out=zod_union([f"unknownVariantOutbound<{raw}>()", *outbound]),
         smart=view.smart, open=True,
     )
 
