@@ -74,30 +74,8 @@ class Draw:
         if member.example is not None:
             if self._examples.newer and is_object(self._examples, member.type):
                 return self._given(member.type, member.example.value)
-            return self._keyed(member.type, member.example.value)
+            return typed_value(member.type, member.example.value, self._examples.model)
         return self.value(member.type, name, via_union)
-
-    def _keyed(self, t: ir.TypeExpr, value: ir.JsonValue) -> JsValue:
-        """A member's spec example, written with wire keys, printed with the
-        TypeScript property names of the models it fills (openrouter's
-        stream events: ``outputIndex``, and ``startIndex`` in a nested union)."""
-        if isinstance(t, ir.Array) and isinstance(value, list):
-            return JsArray(tuple(self._keyed(t.items, v) for v in value))
-        model = self._examples.model(t.model) if isinstance(t, ir.Ref) and isinstance(value, dict) else None
-        if model is not None and isinstance(model.body, ir.Union):
-            keys = set(value)  # type: ignore[arg-type]
-            fits = [m.type for m in model.body.members if isinstance(m.type, ir.Ref)
-                    and isinstance((body := self._examples.model(m.type.model).body), ir.Object)
-                    and keys <= {f.wire_name for f in body.fields}]
-            return self._keyed(fits[0], value) if fits else json_value(value)
-        if model is None or not isinstance(model.body, ir.Object):
-            return json_value(value)
-        fields = {f.wire_name: f for f in typescript_fields(model)}
-        return JsObject(tuple(
-            (typescript_field(k, fields[k].name_override), self._keyed(fields[k].type, v)) if k in fields
-            else (map_key(str(k)), json_value(v))
-            for k, v in value.items()  # type: ignore[union-attr]
-        ))
 
     def _object(self, model: ir.Model, via_union: bool, given: ir.JsonValue = None) -> JsValue:
         """``given``: an example of the object (else its model's own)."""
