@@ -10,21 +10,20 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 import node_env
+from conftest import spec_api
 from generator import ir
 from generator.config import Config
-from generator.diagnostics import Sink
-from generator.loader import load
-from generator.normalize import normalize
 from generator.render import typescript, typescript_client
 from generator.render.markdown import render_python_docs, render_typescript_docs
 from generator.render.markdown.python_docs import enum_member
 from generator.render.python.typeexpr import enum_member_names
 from generator.render.ts_layout import DEFAULT_LAYOUT, TsLayout, kebab
-from test_markdown_docs import BOOL, STR, _api, _field, _model
+from test_markdown_docs import STR, _api, _field, _model
 from test_typescript_client import assert_tsc, sessions, write_package
 
 @pytest.fixture(scope="session")
@@ -96,10 +95,7 @@ def test_kebab_modules_and_shared_export_compile(node_modules: Path, tmp_path: P
 
 
 def _docs_of_spec(tmp_path: Path, spec: str, config: Config) -> dict[str, str]:
-    path = tmp_path / "spec.yaml"
-    path.write_text(spec, encoding="utf-8")
-    ws = load(path)
-    api = normalize(ws, config, Sink(locator=ws.locate))
+    api = cast(ir.Api, spec_api(tmp_path, spec, config))
     return {**render_python_docs(api, config), **render_typescript_docs(api, config)}
 
 
