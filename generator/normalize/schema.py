@@ -67,21 +67,21 @@ class Walker:
     """Components being copied to a position (``allOf`` with siblings)."""
     deviations: Deviations | None = None
     use_examples: bool = True
+    """A schema's ``examples[0]`` is its example when it has no ``example``
+    (Speakeasy 1.637 and newer; 1.535 ignored ``examples``)."""
     _deferred: list[tuple[Schema, str, Slot, bool]] = field(default_factory=list)
     """Enum models beside a ``const``, walked last."""
     finished: dict[str, int] = field(default_factory=dict)
     """Model id -> the order in which the walk completed it: a model's inline
     models before itself (nameResolutionFeb2025 numbers in this order)."""
     titled: set[str] = field(default_factory=set)
+    """Pointers of the schemas walked that carry a ``title`` (naming rank)."""
     inline_part_props: set[str] = field(default_factory=set)
     """Pointers of merged properties written in an inline ``allOf`` part
     (not the object's own, not a referenced part's)."""
-    """Pointers of the schemas walked that carry a ``title`` (naming rank)."""
     constants: frozenset[str] = frozenset()
     """Pointers of one-value enums that are constants (inferred union
     discriminators, ``discriminators.discriminator_constants``)."""
-    """A schema's ``examples[0]`` is its example when it has no ``example``
-    (Speakeasy 1.637 and newer; 1.535 ignored ``examples``)."""
 
     def __post_init__(self) -> None:
         root = self.ws.root
