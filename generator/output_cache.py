@@ -32,6 +32,7 @@ from pathlib import Path
 from generator.config import Config
 from generator.diagnostics import Diagnostic, Span
 from generator.fingerprint import config_digest, file_digest, generator_digest
+from generator.user_cache import cache_dir
 
 KEEP = 4
 _META = "meta.json"
@@ -41,8 +42,7 @@ def cache_root() -> Path | None:
     configured = os.environ.get("SDKGEN_CACHE_DIR")
     if configured is not None:
         return None if configured.strip().lower() in ("", "off", "0", "false") else Path(configured) / "outputs"
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "sdkgen" / "outputs"
+    return cache_dir() / "outputs"
 
 
 def _key(config: Config) -> str | None:

@@ -1,6 +1,7 @@
 """sdkgen's per-user cache folder, for what depends on sdkgen alone (faker's
 data, compiled templates); outputs of specs live under it in ``outputs/``
-(``output_cache``), which ``SDKGEN_CACHE_DIR`` can move or turn off."""
+(``output_cache``), which ``SDKGEN_CACHE_DIR`` can move or turn off;
+both start from ``cache_dir``."""
 
 from __future__ import annotations
 
