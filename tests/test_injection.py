@@ -225,7 +225,7 @@ HOSTILE = {
     "openapi": "3.1.0",
     "info": {"title": CODE_PAYLOADS[0], "version": CODE_PAYLOADS[2], "description": CODE_PAYLOADS[4]},
     "servers": [{"url": "https://example.com/" + CODE_PAYLOADS[5], "description": CODE_PAYLOADS[6]},
-                {"url": "https://example.org/", "description": "\\|"}],  # a backslash before a pipe
+                {"url": "https://example.org/\\|", "description": "\\|"}],  # a backslash before a pipe
     "paths": {"/../{id}": {"post": {
         "operationId": "class", "summary": CODE_PAYLOADS[4], "description": CODE_PAYLOADS[1], "tags": ["None"],
         "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"},
