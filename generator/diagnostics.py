@@ -7,8 +7,8 @@ compiler-style lines and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Literal
+from dataclasses import dataclass, field, replace
+from typing import Callable, Literal, Sequence
 
 Severity = Literal["error", "warning", "note"]
 
@@ -64,20 +64,35 @@ class Diagnostic:
         return f"{where}{self.severity}[{self.code}]: {self.message}{at}"
 
 
-Locator = Callable[[str], "Span | None"]
-"""Maps a JSON pointer (``#/paths/...``) to a source position."""
+Locator = Callable[[Sequence[str]], "Sequence[Span | None]"]
+"""Maps JSON pointers (``#/paths/...``) to their source positions, all at once:
+one pass over a large file finds them all."""
 
 
 @dataclass
 class Sink:
-    """Collects diagnostics; locates them lazily through ``locator``."""
+    """Collects diagnostics.  Their positions are found together, when
+    ``items`` is next read: a spec with hundreds of notes costs one pass over
+    its source, not one per note."""
 
     locator: Locator | None = None
-    items: list[Diagnostic] = field(default_factory=list)
+    _items: list[Diagnostic] = field(default_factory=list)
+    _unlocated: list[int] = field(default_factory=list)
+
+    @property
+    def items(self) -> list[Diagnostic]:
+        """Every diagnostic so far, located (a list callers may extend)."""
+        if self._unlocated and self.locator:
+            spans = self.locator([self._items[i].pointer for i in self._unlocated])
+            for index, span in zip(self._unlocated, spans):
+                self._items[index] = replace(self._items[index], span=span)
+        self._unlocated.clear()
+        return self._items
 
     def add(self, severity: Severity, code: str, message: str, pointer: str = "") -> None:
-        span = self.locator(pointer) if (self.locator and pointer) else None
-        self.items.append(Diagnostic(severity, code, message, pointer, span))
+        if pointer:
+            self._unlocated.append(len(self._items))
+        self._items.append(Diagnostic(severity, code, message, pointer))
 
     def error(self, code: str, message: str, pointer: str = "") -> None:
         self.add("error", code, message, pointer)

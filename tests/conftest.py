@@ -42,4 +42,4 @@ def spec_api(tmp_path: Path, text: str, config: object = None) -> object:
     path = tmp_path / "spec.yaml"
     path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
     ws = load(path)
-    return normalize(ws, config if isinstance(config, Config) else Config(), Sink(locator=ws.locate))
+    return normalize(ws, config if isinstance(config, Config) else Config(), Sink(locator=ws.locate_all))

@@ -33,7 +33,7 @@ def _seed_names() -> list[str]:
 def project_docs() -> dict[str, str]:
     config = build(from_pyproject(ROOT / "pyproject.toml"))
     ws = load(ROOT / "specs" / "sessions.yaml")
-    api = normalize(ws, config, Sink(locator=ws.locate))
+    api = normalize(ws, config, Sink(locator=ws.locate_all))
     return {**render_python_docs(api, config), **render_typescript_docs(api, config)}
 
 

@@ -18,7 +18,7 @@ def _api(tmp_path: Path, text: str) -> ir.Api:
     path = tmp_path / "spec.yaml"
     path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
     ws = load(path)
-    return normalize(ws, Config(), Sink(locator=ws.locate))
+    return normalize(ws, Config(), Sink(locator=ws.locate_all))
 
 
 def _by_name(api: ir.Api) -> dict[str, ir.Model]:
@@ -27,7 +27,7 @@ def _by_name(api: ir.Api) -> dict[str, ir.Model]:
 
 def test_sessions_inventory_matches_the_seed_names() -> None:
     ws = load(SPEC)
-    api = normalize(ws, Config(sdk_class_name="Orq"), Sink(locator=ws.locate))
+    api = normalize(ws, Config(sdk_class_name="Orq"), Sink(locator=ws.locate_all))
     names = [m.name.typescript for m in api.models]
     for expected in ("CreateSessionRequestBody", "Billing", "CreateSessionUsage", "CreateSessionBilling",
                      "CreateSessionSessionsUsage", "GetSessionResponseBody", "GetSessionBilling", "GetSessionUsage",

@@ -25,7 +25,7 @@ from generator.render.identifiers import python_doc_stem, typescript_doc_stem
 ])
 def test_orq_model_names_match_golden_docs(spec: str, golden: str, target: str) -> None:
     ws = load(shared_path("specs", spec))
-    api = normalize(ws, Config(sdk_class_name="Orq"), Sink(locator=ws.locate))
+    api = normalize(ws, Config(sdk_class_name="Orq"), Sink(locator=ws.locate_all))
     docs = shared_path("golden", golden, "docs", "models")
     if target == "python":
         expected = {p.stem for p in docs.glob("*.md")}
@@ -39,6 +39,6 @@ def test_orq_model_names_match_golden_docs(spec: str, golden: str, target: str) 
 
 def test_sdk_class_displaced_by_component_gets_sdk_suffix() -> None:
     ws = load(shared_path("specs", "orq-2025-04-20.yaml"))
-    api = normalize(ws, Config(sdk_class_name="Orq"), Sink(locator=ws.locate))
+    api = normalize(ws, Config(sdk_class_name="Orq"), Sink(locator=ws.locate_all))
     classes = dict(api.sdk_classes)
     assert classes[("Deployments",)] == "DeploymentsSDK" and classes[("Prompts",)] == "Prompts"

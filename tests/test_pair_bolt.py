@@ -34,7 +34,7 @@ def _api(tmp_path: Path, schemas: str, version: str = "3.0.0", config: Config | 
     path = tmp_path / "spec.yaml"
     path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
     ws = load(path)
-    return normalize(ws, config or Config(), Sink(locator=ws.locate))
+    return normalize(ws, config or Config(), Sink(locator=ws.locate_all))
 
 
 def _fields(api: ir.Api, model: str) -> dict[str, ir.Field]:
@@ -204,7 +204,7 @@ def _wrapper_fields(tmp_path: Path) -> dict[str, ir.Field]:
     path = tmp_path / "spec.yaml"
     path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
     ws = load(path)
-    api = normalize(ws, Config(), Sink(locator=ws.locate))
+    api = normalize(ws, Config(), Sink(locator=ws.locate_all))
     return _fields(api, "TouchHookRequest")
 
 
@@ -256,5 +256,5 @@ def test_shared_request_body_describes_the_component_it_wraps(tmp_path: Path) ->
     path = tmp_path / "spec.yaml"
     path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
     ws = load(path)
-    models = {m.name.python: m for m in normalize(ws, Config(), Sink(locator=ws.locate)).models}
+    models = {m.name.python: m for m in normalize(ws, Config(), Sink(locator=ws.locate_all)).models}
     assert (models["A"].description, models["B"].description) == ("Said by the shared body.", None)

@@ -34,7 +34,7 @@ def repo_config(**changes: object) -> Config:
 
 def api_of(spec: Path, config: Config) -> ir.Api:
     ws = load(spec)
-    return normalize(ws, config, Sink(locator=ws.locate))
+    return normalize(ws, config, Sink(locator=ws.locate_all))
 
 
 def write_plan(plan: dict[str, str], out: Path) -> None:

@@ -48,7 +48,7 @@ MIN_STRUCTURE_SHARE = 0.95
 
 def _api(config: Config, spec: Path) -> ir.Api:
     ws = load(spec)
-    return normalize(ws, config, Sink(locator=ws.locate))
+    return normalize(ws, config, Sink(locator=ws.locate_all))
 
 
 def _inline(tmp_path: Path, text: str, **config: Any) -> tuple[ir.Api, Config]:

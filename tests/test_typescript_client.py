@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def load_api(spec: Path, config: Config) -> ir.Api:
     ws = load(spec)
-    return normalize(ws, config, Sink(locator=ws.locate))
+    return normalize(ws, config, Sink(locator=ws.locate_all))
 
 
 @lru_cache(maxsize=1)

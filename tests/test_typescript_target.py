@@ -41,7 +41,7 @@ NASTY = 'Ends */ here; "quotes" `tick` ${x} \\ back\nline two\u2028after LS, caf
 def sessions() -> tuple[ir.Api, Config]:
     config = build(from_pyproject(ROOT / "pyproject.toml"))
     ws = load(SPEC)
-    return normalize(ws, config, Sink(locator=ws.locate)), config
+    return normalize(ws, config, Sink(locator=ws.locate_all)), config
 
 
 @pytest.fixture(scope="session")

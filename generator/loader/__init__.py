@@ -28,7 +28,7 @@ def load_spec(path: Path, display: str, overlays: Sequence[Path] = ()) -> tuple[
     """Load a spec, apply the overlay files in order, and return it with a
     sink holding the diagnostics so far."""
     ws = load(path, display=display)
-    sink = Sink(locator=ws.locate)
+    sink = Sink(locator=ws.locate_all)
     sink.items.extend(ws.notes)
     if overlays:
         # jsonpath, which overlays need, takes longer to import than most specs to load

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from generator.diagnostics import Diagnostic, Span, SpecError, fail
 from generator.loader import swagger2
@@ -102,12 +102,24 @@ class Workspace:
 
     def locate(self, pointer: str) -> Span | None:
         """Source position of a qualified pointer (see ``Resolved.pointer``)."""
-        if pointer.startswith("#") and self.origins.moved:
-            pointer = self.origins.source_of(pointer)
-        file, _, local = pointer.partition("#")
-        doc = self._docs.get(file)
-        index = doc.positions if doc else self._sources.get(file)
-        return index.locate("#" + local) if index else None
+        return self.locate_all([pointer])[0]
+
+    def locate_all(self, pointers: Sequence[str]) -> list[Span | None]:
+        """Source positions of qualified pointers, found file by file in one pass each."""
+        by_file: dict[str, list[tuple[int, str]]] = {}
+        for order, pointer in enumerate(pointers):
+            if pointer.startswith("#") and self.origins.moved:
+                pointer = self.origins.source_of(pointer)
+            file, _, local = pointer.partition("#")
+            by_file.setdefault(file, []).append((order, "#" + local))
+        found: list[Span | None] = [None] * len(pointers)
+        for file, wanted in by_file.items():
+            doc = self._docs.get(file)
+            index = doc.positions if doc else self._sources.get(file)
+            if index is not None:
+                for (order, _), span in zip(wanted, index.locate_all([local for _, local in wanted])):
+                    found[order] = span
+        return found
 
     def add_source(self, key: str, positions: PositionIndex, path: Path) -> None:
         """A file that is not a ``$ref`` target but that nodes can come from
