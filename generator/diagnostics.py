@@ -103,6 +103,10 @@ class Sink:
     def note(self, code: str, message: str, pointer: str = "") -> None:
         self.add("note", code, message, pointer)
 
+    def has(self, severity: Severity) -> bool:
+        """Whether any diagnostic is that severe (without locating them)."""
+        return any(d.severity == severity for d in self._items)
+
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity == "error"]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from generator import output_cache
 from generator.config import Config
-from generator.diagnostics import Diagnostic, SpecError, fail
+from generator.diagnostics import Diagnostic, Sink, SpecError, fail
 from generator.fingerprint import fingerprint, relative_to, still_matches
 from generator.write import Drift, compare_tree, files_intact, read_manifest, write_file, write_tree
 
@@ -86,27 +86,28 @@ def build_plan(
     if config.spec is None:
         raise fail("SG030", "no spec given (pass SPEC or set `spec` in [tool.sdkgen])")
     lock = None if reset_names else read_lock(config.lock_file)
-    api, diagnostics, inputs = _load(config.spec, config, strict, lock, stage)
+    api, sink, inputs = _load(config.spec, config, strict, lock, stage)
     stage("render")
     plan: dict[str, str] = {}
     formatted: set[str] = set()
-    renderers, outputs, doc_diagnostics = _render_all(api, config)
+    renderers, outputs, spec_diagnostics, doc_diagnostics = _render_all(api, config, sink)
     for (_, _, preformatted), files in zip(renderers, outputs):
         plan.update(files)
         formatted = formatted | set(files) if preformatted else formatted - set(files)
-    diagnostics = [*diagnostics, *doc_diagnostics]
+    diagnostics = [*spec_diagnostics, *doc_diagnostics]
     return Result(format_plan(plan, formatted), diagnostics, lock_text(api), inputs)
 
 
 def _render_all(
-    api: ir.Api, config: Config
-) -> tuple[list[tuple[str, str, bool]], list[dict[str, str]], list[Diagnostic]]:
-    """Every renderer of the configured targets, in order, with its files,
-    and the warnings of the docs.
+    api: ir.Api, config: Config, sink: Sink
+) -> tuple[list[tuple[str, str, bool]], list[dict[str, str]], list[Diagnostic], list[Diagnostic]]:
+    """Every renderer of the configured targets, in order, with its files;
+    the spec's diagnostics, located; and the warnings of the docs.
 
     Code renderers run here and doc renderers in a forked child at the same
     time (the two halves take about as long on real specs); the files are
-    merged in renderer order either way, so the output is the same."""
+    merged in renderer order either way, so the output is the same.  Locating
+    the spec's diagnostics (a pass over its source) is one more job here."""
     renderers = [r for target in config.targets for r in _RENDERERS[target]]
     is_doc = [module.startswith(_DOCS_PACKAGE) for module, _, _ in renderers]
 
@@ -122,25 +123,27 @@ def _render_all(
     from generator.parallel import run_split
 
     docs_jobs = [job(m, f) for (m, f, _), d in zip(renderers, is_doc) if d]
-    code, docs = run_split([job(m, f) for (m, f, _), d in zip(renderers, is_doc) if not d],
+    code, docs = run_split([*(job(m, f) for (m, f, _), d in zip(renderers, is_doc) if not d), lambda: sink.items],
                            [*docs_jobs, doc_warnings] if docs_jobs else [])
+    located = cast(list[Diagnostic], code.pop())
     warnings = cast(list[Diagnostic], docs.pop()) if docs_jobs else []
     code_files, doc_files = iter(code), iter(docs)
     outputs = [cast(dict[str, str], next(doc_files) if d else next(code_files)) for d in is_doc]
-    return renderers, outputs, warnings
+    return renderers, outputs, located, warnings
 
 
 def load_api(
     spec: Path, config: Config, strict: bool = False, lock: NameLock | None = None
 ) -> tuple[ir.Api, list[Diagnostic]]:
     """Load and normalize one spec; ``SpecError`` on errors (and warnings if strict)."""
-    api, diagnostics, _ = _load(spec, config, strict, lock)
-    return api, diagnostics
+    api, sink, _ = _load(spec, config, strict, lock)
+    return api, sink.items
 
 
 def _load(
     spec: Path, config: Config, strict: bool, lock: NameLock | None, stage: Stage = _quiet_stage
-) -> tuple[ir.Api, list[Diagnostic], list[Path]]:
+) -> tuple[ir.Api, Sink, list[Path]]:
+    """The normalized API, and its diagnostics (not located yet: see ``Sink``)."""
     stage("load")
     from generator.loader import load_spec
     from generator.normalize import normalize
@@ -149,9 +152,9 @@ def _load(
     stage("normalize")
     api = normalize(ws, config, sink, lock)
     # --strict makes warnings errors; a note (something merely deprecated) never fails a run
-    if sink.errors or (strict and any(d.severity == "warning" for d in sink.items)):
+    if sink.has("error") or (strict and sink.has("warning")):
         raise SpecError(sink.items)
-    return api, sink.items, ws.files()
+    return api, sink, ws.files()
 
 
 def up_to_date(config: Config) -> int | None:

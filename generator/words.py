@@ -40,14 +40,17 @@ def _split_chunk(chunk: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def pascal(text: str) -> str:
     return "".join(w[:1].upper() + w[1:] for w in split_words(text))
 
 
+@lru_cache(maxsize=65536)
 def snake(text: str) -> str:
     return "_".join(w.lower() for w in split_words(text))
 
 
+@lru_cache(maxsize=65536)
 def camel(text: str) -> str:
     words = split_words(text)
     if not words:
@@ -55,6 +58,7 @@ def camel(text: str) -> str:
     return words[0].lower() + "".join(w[:1].upper() + w[1:].lower() for w in words[1:])
 
 
+@lru_cache(maxsize=65536)
 def camel_keeping_acronyms(text: str) -> str:
     """``camel``, except that an acronym inside a mixed-case word keeps its
     capitals (``UpdateFTModelIn`` -> ``updateFTModelIn``), as Speakeasy's

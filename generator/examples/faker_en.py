@@ -306,7 +306,17 @@ def _search(pattern: re.Pattern[str], text: str) -> int:
 
 
 def _is_strings(value: object) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value)
+    if not isinstance(value, list):
+        return False
+    # Locale lists hold thousands of words and are drawn from thousands of
+    # times: each is checked once (the tables are never changed).
+    known = _CHECKED_LISTS.get(id(value))
+    if known is None or known[0] is not value:
+        known = _CHECKED_LISTS[id(value)] = (value, bool(value) and all(isinstance(v, str) for v in value))
+    return known[1]
+
+
+_CHECKED_LISTS: dict[int, tuple[list[object], bool]] = {}
 
 
 def _positive(value: object) -> bool:
