@@ -10,6 +10,7 @@ results in job order, so the output cannot depend on scheduling.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import traceback
@@ -34,10 +35,15 @@ def run_split(here: Sequence[Job[T]], there: Sequence[Job[T]]) -> tuple[list[T],
     if not there or not here or not can_fork():
         return [job() for job in here], [job() for job in there]
     read_end, write_end = os.pipe()
+    # Frozen objects are left out of garbage collection: the child's
+    # collector then never touches (and so never copies) the pages of the
+    # parent's heap it shares.
+    gc.freeze()
     pid = os.fork()
     if pid == 0:  # the child: never returns into the caller's code
         os.close(read_end)
         _child(there, write_end)
+    gc.unfreeze()
     os.close(write_end)
     try:
         mine = [job() for job in here]
