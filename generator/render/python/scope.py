@@ -10,12 +10,15 @@ PascalCase words, so a trailing underscore can never collide with one.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from generator.render.python.code import import_from
 
 _STDLIB = frozenset({"builtins", "datetime", "enum", "io", "typing"})
 _THIRD_PARTY = frozenset({"dateutil.parser", "pydantic", "typing_extensions"})
 
 
+@lru_cache(maxsize=65536)
 def isort_key(name: str) -> tuple[int, str]:
     """CONSTANTS, then Classes, then functions, as isort orders them."""
     kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
