@@ -26,8 +26,7 @@ from typing import Any
 
 import yaml
 
-_Unread = object()
-UNREAD: Any = _Unread
+UNREAD: Any = object()
 """What ``read_fast`` returns for a text that PyYAML must read."""
 
 _NEEDS_PYYAML = re.compile(
