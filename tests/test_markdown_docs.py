@@ -234,3 +234,13 @@ def test_python_globals_doc_lists_the_global_headers() -> None:
     doc = render_python_docs(api, CONFIG)["python/docs/models/internal/globals.md"]
     assert doc.startswith("# Globals\n\n\n## Fields\n\n")
     assert doc.endswith("| `contact_id`       | *Optional[str]*    | :heavy_minus_sign: | N/A                |")
+
+
+def test_a_backslash_before_a_pipe_cannot_end_a_table_cell() -> None:
+    from generator.render.markdown.table import escape_cell
+
+    # ``\|`` must become an escaped backslash and an escaped pipe; other
+    # backslashes (a pattern's ``\d``) stay as the reference docs print them.
+    assert escape_cell("a\\|b") == "a\\\\\\|b"
+    assert escape_cell("a\\\\|b") == "a\\\\\\\\\\|b"
+    assert escape_cell("^\\d+$ | x") == "^\\d+$ \\| x"

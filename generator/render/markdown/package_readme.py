@@ -248,16 +248,9 @@ def _servers_table(api: ir.Api, index_arg: str) -> str:
     if not api.servers:
         return ""
     described = any(s.description for s in api.servers)
-    rows = [[f"{i}", f"`{_spec_cell(s.url)}`"] + ([_spec_cell(s.description or "")] if described else [])
+    rows = [[f"{i}", f"`{s.url}`"] + ([s.description or ""] if described else [])
             for i, s in enumerate(api.servers)]
     return render_table([index_arg, "Server"] + (["Description"] if described else []), rows)
-
-
-def _spec_cell(text: str) -> str:
-    """Spec text for a README table cell.  The README is sdkgen's own format
-    (no Speakeasy bytes to match), so a backslash is escaped too: ``\\|``
-    must not end the cell, whether in a description or a URL's code span."""
-    return text.replace("\\", "\\\\")
 
 
 def _server_url(api: ir.Api) -> str:

@@ -10,12 +10,18 @@ widest raw cells, where both orders agree).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 
 def escape_cell(text: str) -> str:
-    """Make one cell safe inside a table row."""
-    return text.replace("|", "\\|").replace("\n", "<br/>")
+    """Make one cell safe inside a table row.  Backslashes right before a
+    ``|`` are escaped too: in ``\\\\|`` the pipe would end the cell.  Others
+    stay as written (a ``\\d`` in a pattern prints as the reference does)."""
+    return _PIPE.sub(lambda m: m.group(1) * 2 + "\\|", text).replace("\n", "<br/>")
+
+
+_PIPE = re.compile(r"(\\*)\|")
 
 
 def render_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
