@@ -279,23 +279,18 @@ def _generate_or_check(args: argparse.Namespace, config: cfg.Config, out: Output
 
 def _generate(args: argparse.Namespace, config: cfg.Config, out: Output, stage: Callable[[str], None]) -> int:
     from generator import pipeline
-    from generator.write import compare_tree
 
-    result = None if (args.strict or args.reset_names) else pipeline.from_cache(config)
-    cached = result is not None
-    if result is None:
-        result = pipeline.build_plan(config, strict=args.strict, reset_names=args.reset_names, stage=stage)
-    stage("write")
-    # Only --verbose lists what changed, and only it pays for reading OUT first.
-    before = compare_tree(config.out, result.plan, max_diffs=0) if out.verbose else None
-    pipeline.write(config, result)
-    if not cached:
-        pipeline.remember(config, result)
-    out.diagnostics(result.diagnostics)
-    if before is not None:
-        written = {*before.stale, *before.missing}
-        out.files(written, set(result.plan) - written)
-    out.status(f"sdkgen: wrote {len(result.plan)} files to {config.out}")
+    cached = None if (args.strict or args.reset_names) else pipeline.from_cache(config)
+    if cached is None:
+        done = pipeline.generate(config, strict=args.strict, reset_names=args.reset_names, stage=stage)
+        pipeline.remember(config, done)
+    else:
+        stage("write")
+        done = pipeline.write(config, cached)
+    out.diagnostics(done.diagnostics)
+    if out.verbose:
+        out.files(done.written.digests.keys() - done.written.unchanged, done.written.unchanged)
+    out.status(f"sdkgen: wrote {len(done.written.digests)} files to {config.out}")
     return 0
 
 

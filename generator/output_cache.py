@@ -89,9 +89,10 @@ def restore(config: Config) -> tuple[dict[str, str], list[Diagnostic], str, list
         return None
 
 
-def store(config: Config, plan: dict[str, str], diagnostics: list[Diagnostic], lock: str,
+def store(config: Config, digests: dict[str, str], diagnostics: list[Diagnostic], lock: str,
           inputs: list[Path]) -> None:
-    """Record the output just written to ``config.out`` (best effort)."""
+    """Record the output just written to ``config.out``, whose files have
+    ``digests`` (best effort)."""
     root, key = cache_root(), _key(config)
     if root is None or key is None:
         return
@@ -102,12 +103,12 @@ def store(config: Config, plan: dict[str, str], diagnostics: list[Diagnostic], l
         return
     try:
         out = config.out.resolve()
-        for rel in sorted(plan):
+        for rel in sorted(digests):
             target = staging / "files" / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             os.link(out / rel, target)
         meta = {
-            "files": {rel: hashlib.sha256(plan[rel].encode("utf-8")).hexdigest() for rel in sorted(plan)},
+            "files": {rel: digests[rel] for rel in sorted(digests)},
             "inputs": {str(p.resolve()): file_digest(p) for p in inputs},
             "diagnostics": [asdict(d) for d in diagnostics],
             "lock": lock,

@@ -1,23 +1,33 @@
 """The one-way pipeline: load -> normalize -> render -> format -> write/compare.
 
 Everything that can fail on bad input fails before the first byte is
-written; ``check`` mode never writes.
+written; files are written into a staging directory that replaces OUT in one
+step at the end; ``check`` mode never writes.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, cast
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
 from generator import output_cache
 from generator.config import Config
 from generator.diagnostics import Diagnostic, Sink, SpecError, fail
 from generator.fingerprint import fingerprint, relative_to, still_matches
-from generator.write import Drift, compare_tree, files_intact, read_manifest, write_file, write_tree
+from generator.write import (
+    Drift,
+    Staging,
+    Written,
+    compare_tree,
+    files_intact,
+    overlap,
+    read_manifest,
+    write_file,
+    write_tree,
+)
 
 if TYPE_CHECKING:
     # The no-change fast path (`up_to_date`) must not pay for importing the
@@ -25,6 +35,7 @@ if TYPE_CHECKING:
     from generator import ir
     from generator.normalize.assign import NameLock
 
+T = TypeVar("T")
 Renderer = Callable[["ir.Api", Config], dict[str, str]]
 Stage = Callable[[str], None]
 """Told the name of each stage as it starts (load, normalize, render, write, compare):
@@ -35,26 +46,33 @@ def _quiet_stage(name: str) -> None:
     """The default ``Stage``: reports nowhere."""
 
 
-# Each target's renderers, in order: module, function, and whether the output
-# is already in the formatter's style (proved by tests that run black over
-# it, so the format stage can skip it).  Later renderers may replace earlier
-# files.  Named, not imported: each render job imports its own module, so the
-# docs modules load only in the process that renders docs.
-_RENDERERS: dict[str, tuple[tuple[str, str, bool], ...]] = {
+class _Renderer(NamedTuple):
+    module: str
+    function: str
+    preformatted: bool
+    """The output is already in the formatter's style (proved by tests that
+    run black over it), so the format stage skips it."""
+    apart: bool
+    """Rendered in the second process (see ``_render_all``)."""
+
+
+# Each target's renderers, in order.  Later renderers may replace earlier
+# files.  Named, not imported: each render job imports its own module, so
+# modules load only in the process that uses them.
+_RENDERERS: dict[str, tuple[_Renderer, ...]] = {
     "python": (
-        ("generator.render.python", "render", True),
-        ("generator.render.python_client", "render", True),
-        ("generator.render.markdown", "render_python_docs", True),
-        ("generator.render.markdown.sdk_docs", "render_python_sdk_docs", True),
+        _Renderer("generator.render.python", "render", True, False),
+        _Renderer("generator.render.python_client", "render", True, False),
+        _Renderer("generator.render.markdown", "render_python_docs", True, True),
+        _Renderer("generator.render.markdown.sdk_docs", "render_python_sdk_docs", True, True),
     ),
     "typescript": (
-        ("generator.render.typescript", "render", True),
-        ("generator.render.typescript_client", "render", True),
-        ("generator.render.markdown", "render_typescript_docs", True),
-        ("generator.render.markdown.sdk_docs", "render_typescript_sdk_docs", True),
+        _Renderer("generator.render.typescript", "render", True, False),
+        _Renderer("generator.render.typescript_client", "render", True, False),
+        _Renderer("generator.render.markdown", "render_typescript_docs", True, True),
+        _Renderer("generator.render.markdown.sdk_docs", "render_typescript_sdk_docs", True, True),
     ),
 }
-_DOCS_PACKAGE = "generator.render.markdown"
 
 
 def _renderer(module: str, function: str) -> Renderer:
@@ -65,6 +83,8 @@ def _renderer(module: str, function: str) -> Renderer:
 
 @dataclass
 class Result:
+    """A plan held in memory (``check``, or an output-cache entry to write)."""
+
     plan: dict[str, str]
     diagnostics: list[Diagnostic]
     lock: str = ""
@@ -76,43 +96,87 @@ class Result:
     (a restored output-cache entry)."""
 
 
+@dataclass
+class Generated:
+    """What a write left in OUT (by ``generate`` or ``write``)."""
+
+    written: Written
+    diagnostics: list[Diagnostic]
+    lock: str
+    inputs: list[Path]
+
+
+Emit = Callable[[dict[str, str]], T]
+"""Takes the formatted files of one rendering process, in that process."""
+
+
 def build_plan(
     config: Config, strict: bool = False, reset_names: bool = False, stage: Stage = _quiet_stage
 ) -> Result:
     """Everything but writing: the formatted file plan, or ``SpecError``."""
-    from generator.format import format_plan
-    from generator.lockfile import lock_text, read_lock
+    from generator.lockfile import lock_text
 
-    if config.spec is None:
-        raise fail("SG030", "no spec given (pass SPEC or set `spec` in [tool.sdkgen])")
-    lock = None if reset_names else read_lock(config.lock_file)
-    api, sink, inputs = _load(config.spec, config, strict, lock, stage)
+    api, sink, inputs = _load(config, strict, reset_names, stage)
     stage("render")
+    parts, diagnostics = _render_all(api, config, sink, dict)
     plan: dict[str, str] = {}
-    formatted: set[str] = set()
-    renderers, outputs, spec_diagnostics, doc_diagnostics = _render_all(api, config, sink)
-    for (_, _, preformatted), files in zip(renderers, outputs):
-        plan.update(files)
-        formatted = formatted | set(files) if preformatted else formatted - set(files)
-    diagnostics = [*spec_diagnostics, *doc_diagnostics]
-    return Result(format_plan(plan, formatted), diagnostics, lock_text(api), inputs)
+    for part in parts:
+        if plan.keys() & part.keys():
+            raise overlap(plan.keys() & part.keys())
+        plan.update(part)
+    return Result(plan, diagnostics, lock_text(api), inputs)
 
 
-def _render_all(
-    api: ir.Api, config: Config, sink: Sink
-) -> tuple[list[tuple[str, str, bool]], list[dict[str, str]], list[Diagnostic], list[Diagnostic]]:
-    """Every renderer of the configured targets, in order, with its files;
-    the spec's diagnostics, located; and the warnings of the docs.
+def generate(
+    config: Config, strict: bool = False, reset_names: bool = False, stage: Stage = _quiet_stage
+) -> Generated:
+    """``build_plan`` and ``write`` in one pass: each rendering process writes
+    its files into OUT's staging directory as soon as it has them, so writing
+    overlaps rendering and no file's text travels between processes."""
+    from generator.lockfile import lock_text
+
+    api, sink, inputs = _load(config, strict, reset_names, stage)
+    stage("render")
+    with Staging(config.out) as staging:
+        parts, diagnostics = _render_all(api, config, sink, staging.put)
+        written = Written()
+        for part in parts:
+            written = written.merge(part)
+        stage("write")
+        result = Generated(written, diagnostics, lock_text(api), inputs)
+        staging.commit(written, _fingerprint(config, result.inputs, result.lock))
+    _record_lock(config, result)
+    return result
+
+
+def _render_all(api: ir.Api, config: Config, sink: Sink, emit: Emit[T]) -> tuple[list[T], list[Diagnostic]]:
+    """What ``emit`` made of each rendering process's files, and the
+    diagnostics: the spec's, located, then the warnings of the docs.
 
     Code renderers run here and doc renderers in a forked child at the same
-    time (the two halves take about as long on real specs); the files are
-    merged in renderer order either way, so the output is the same.  Locating
-    the spec's diagnostics (a pass over its source) is one more job here."""
-    renderers = [r for target in config.targets for r in _RENDERERS[target]]
-    is_doc = [module.startswith(_DOCS_PACKAGE) for module, _, _ in renderers]
+    time (the two halves take about as long on real specs).  Within a process
+    the renderers' files are merged in order (a later renderer may replace an
+    earlier one's file) and formatted.  Locating the spec's diagnostics (a
+    pass over its source) is one more job here."""
+    from generator.parallel import run_split
 
-    def job(module: str, function: str) -> Callable[[], object]:
-        return lambda: _renderer(module, function)(api, config)
+    renderers = [r for target in config.targets for r in _RENDERERS[target]]
+    code = [r for r in renderers if not r.apart]
+    docs = [r for r in renderers if r.apart]
+
+    def render(group: list[_Renderer]) -> Callable[[], object]:
+        def run() -> T:
+            from generator.format import format_plan
+
+            files: dict[str, str] = {}
+            formatted: set[str] = set()
+            for module, function, preformatted, _ in group:
+                made = _renderer(module, function)(api, config)
+                files.update(made)
+                formatted = formatted | set(made) if preformatted else formatted - set(made)
+            return emit(format_plan(files, formatted))
+
+        return run
 
     def doc_warnings() -> object:
         # Docs draw some example values from faker's English data, found at run time.
@@ -120,30 +184,35 @@ def _render_all(
 
         return data_diagnostics(api)
 
-    from generator.parallel import run_split
-
-    docs_jobs = [job(m, f) for (m, f, _), d in zip(renderers, is_doc) if d]
-    code, docs = run_split([*(job(m, f) for (m, f, _), d in zip(renderers, is_doc) if not d), lambda: sink.items],
-                           [*docs_jobs, doc_warnings] if docs_jobs else [])
-    located = cast(list[Diagnostic], code.pop())
-    warnings = cast(list[Diagnostic], docs.pop()) if docs_jobs else []
-    code_files, doc_files = iter(code), iter(docs)
-    outputs = [cast(dict[str, str], next(doc_files) if d else next(code_files)) for d in is_doc]
-    return renderers, outputs, located, warnings
+    here, there = run_split([render(code), lambda: sink.items], [render(docs), doc_warnings] if docs else [])
+    located = cast(list[Diagnostic], here[1])
+    warnings = cast(list[Diagnostic], there[1]) if docs else []
+    parts = [cast(T, here[0]), *([cast(T, there[0])] if docs else [])]
+    return parts, [*located, *warnings]
 
 
 def load_api(
     spec: Path, config: Config, strict: bool = False, lock: NameLock | None = None
 ) -> tuple[ir.Api, list[Diagnostic]]:
     """Load and normalize one spec; ``SpecError`` on errors (and warnings if strict)."""
-    api, sink, _ = _load(spec, config, strict, lock)
+    api, sink, _ = _load(config, strict, False, lock=lock, spec=spec)
     return api, sink.items
 
 
 def _load(
-    spec: Path, config: Config, strict: bool, lock: NameLock | None, stage: Stage = _quiet_stage
+    config: Config, strict: bool, reset_names: bool, stage: Stage = _quiet_stage,
+    lock: NameLock | None = None, spec: Path | None = None
 ) -> tuple[ir.Api, Sink, list[Path]]:
-    """The normalized API, and its diagnostics (not located yet: see ``Sink``)."""
+    """The normalized API of ``spec`` (by default the configured one, with
+    the recorded name lock unless ``reset_names``), and its diagnostics (not
+    located yet: see ``Sink``)."""
+    if spec is None:
+        from generator.lockfile import read_lock
+
+        if config.spec is None:
+            raise fail("SG030", "no spec given (pass SPEC or set `spec` in [tool.sdkgen])")
+        spec = config.spec
+        lock = None if reset_names else read_lock(config.lock_file)
     stage("load")
     from generator.loader import load_spec
     from generator.normalize import normalize
@@ -165,41 +234,38 @@ def up_to_date(config: Config) -> int | None:
     return files_intact(config.out)
 
 
-def generate(
-    config: Config, strict: bool = False, reset_names: bool = False, stage: Stage = _quiet_stage
-) -> Result:
-    result = build_plan(config, strict, reset_names, stage)
-    stage("write")
-    write(config, result)
-    return result
-
-
 def from_cache(config: Config) -> Result | None:
     """The result of an earlier run on exactly these inputs, if cached."""
     found = output_cache.restore(config)
     return Result(*found) if found else None
 
 
-def remember(config: Config, result: Result) -> None:
+def remember(config: Config, result: Generated) -> None:
     """Cache an output just written (best effort)."""
-    output_cache.store(config, result.plan, result.diagnostics, result.lock, result.inputs)
+    output_cache.store(config, result.written.digests, result.diagnostics, result.lock, result.inputs)
 
 
-def write(config: Config, result: Result) -> None:
+def write(config: Config, result: Result) -> Generated:
     """Write a built plan to OUT (atomically) and record the model names."""
-    write_tree(config.out, result.plan, _fingerprint(config, result), result.link_dir)
+    written = write_tree(config.out, result.plan, _fingerprint(config, result.inputs, result.lock), result.link_dir)
+    done = Generated(written, result.diagnostics, result.lock, result.inputs)
+    _record_lock(config, done)
+    return done
+
+
+def _record_lock(config: Config, result: Generated) -> None:
     if config.lock_file is not None and not write_file(config.lock_file, result.lock):
         result.diagnostics.append(Diagnostic("warning", "SG901", f"cannot record model names in {config.lock_file}"))
 
 
-def _fingerprint(config: Config, result: Result) -> dict[str, object]:
+def _fingerprint(config: Config, inputs: list[Path], lock: str) -> dict[str, object]:
     assert config.spec is not None
-    found = fingerprint(config, result.inputs, config.out)
+    found = fingerprint(config, inputs, config.out)
     if config.lock_file is not None:
         # The lock is an input of the next run; record the bytes about to be written.
-        inputs = dict(found["inputs"])  # type: ignore[call-overload]
-        inputs[relative_to(config.lock_file, config.out)] = hashlib.sha256(result.lock.encode()).hexdigest()
-        found["inputs"] = inputs
+        recorded = dict(found["inputs"])  # type: ignore[call-overload]
+        recorded[relative_to(config.lock_file, config.out)] = hashlib.sha256(lock.encode()).hexdigest()
+        found["inputs"] = recorded
     return found
 
 

@@ -1,7 +1,8 @@
 """Write: the only stage that touches the disk.
 
-- ``write_tree`` stages the whole output in a temporary sibling directory and
-  swaps it in at the end, so a failed or killed run leaves OUT as it was.
+- ``Staging`` builds the whole output in a temporary sibling directory and
+  swaps it in at the end, so a failed or killed run leaves OUT as it was;
+  ``write_tree`` writes a plan held in memory through it.
 - Files in OUT that sdkgen did not write are carried over untouched: the
   manifest (``.sdkgen-manifest.json``) records what sdkgen owns.
 - ``compare_tree`` is the drift check: it reads, it never writes.
@@ -16,11 +17,11 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from generator.diagnostics import fail
+from generator.diagnostics import SpecError, fail
 
 MANIFEST = ".sdkgen-manifest.json"
 
@@ -31,12 +32,8 @@ def _check_path(rel: str) -> None:
         raise fail("SG900", f"internal error: refusing to write outside the output directory: {rel!r}")
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def manifest_text(plan: dict[str, str], fingerprint: dict[str, object] | None = None) -> str:
-    files = {path: _digest(plan[path]) for path in sorted(plan)}
+def manifest_text(digests: dict[str, str], fingerprint: dict[str, object] | None = None) -> str:
+    files = {path: digests[path] for path in sorted(digests)}
     data: dict[str, object] = {"generator": "sdkgen", "files": files}
     if fingerprint is not None:
         data["fingerprint"] = fingerprint
@@ -70,78 +67,131 @@ def files_intact(out: Path) -> int | None:
     return len(files)
 
 
+@dataclass
+class Written:
+    """What writing files did: each file's SHA-256, and the files whose bytes
+    OUT already had (hard-linked into the new tree, not rewritten)."""
+
+    digests: dict[str, str] = field(default_factory=dict)
+    unchanged: set[str] = field(default_factory=set)
+
+    def merge(self, other: Written) -> Written:
+        if self.digests.keys() & other.digests.keys():
+            raise overlap(self.digests.keys() & other.digests.keys())
+        return Written(self.digests | other.digests, self.unchanged | other.unchanged)
+
+
+def overlap(paths: set[str]) -> SpecError:
+    """Two processes wrote the same file: which one landed would be chance.
+    (Code and docs render in different processes and write under different
+    folders, src/ and docs/, package files and READMEs.)"""
+    return fail("SG900", f"internal error: two rendering processes wrote {min(paths)!r}")
+
+
+class Staging:
+    """OUT's next state, built in a temporary sibling directory and swapped in
+    by ``commit``, so a failed or killed run leaves OUT as it was.
+
+    ``put`` may be called from forked children as well as from the process
+    that made the staging directory: rendering writes each half's files as
+    soon as they exist, instead of sending them back to one writer."""
+
+    def __init__(self, out: Path, link_dir: Path | None = None) -> None:
+        self.out = out.resolve()
+        try:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            self.path = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.sdkgen-", dir=self.out.parent))
+        except OSError as exc:
+            raise fail("SG901", f"cannot create a staging directory next to {self.out}: {exc}") from None
+        self.old = str(self.out) if self.out.is_dir() else None
+        self.link_dir = link_dir
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+    def put(self, files: dict[str, str]) -> Written:
+        """Write ``files`` into the staging directory (hard-linking the ones
+        OUT or the output cache already has); ``SpecError`` SG901 on failure."""
+        for rel in files:
+            _check_path(rel)
+        stage, old, link_dir = str(self.path), self.old, self.link_dir
+        written = Written()
+        try:
+            _make_parents(stage, files)
+            for rel, text in files.items():
+                data = text.encode("utf-8")
+                written.digests[rel] = hashlib.sha256(data).hexdigest()
+                target = os.path.join(stage, rel)
+                if old is not None and _reuse(os.path.join(old, rel), target, data):
+                    written.unchanged.add(rel)
+                elif link_dir is None or not _link(os.path.join(link_dir, rel), target):
+                    _create(target, data)
+        except OSError as exc:
+            raise fail("SG901", f"cannot write {self.out}: {exc}") from None
+        return written
+
+    def commit(self, written: Written, fingerprint: dict[str, object] | None = None) -> None:
+        """Record the manifest, keep the user's files and swap the new tree in."""
+        try:
+            (self.path / MANIFEST).write_text(manifest_text(written.digests, fingerprint), encoding="utf-8")
+            if self.old is not None:
+                _carry_over_unowned(self.out, self.path, owned_files(self.out) | set(written.digests))
+            _swap(self.path, self.out)
+        except OSError as exc:
+            raise fail("SG901", f"cannot write {self.out}: {exc}") from None
+
+
 def write_tree(out: Path, plan: dict[str, str], fingerprint: dict[str, object] | None = None,
-               link_dir: Path | None = None) -> None:
+               link_dir: Path | None = None) -> Written:
     """Write ``plan`` to ``out`` atomically.  ``link_dir``, when given, holds
     files known to have exactly the plan's bytes (the output cache): they are
     hard-linked instead of written."""
     for rel in plan:
         _check_path(rel)
-    out = out.resolve()
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.sdkgen-", dir=out.parent))
-    except OSError as exc:
-        raise fail("SG901", f"cannot create a staging directory next to {out}: {exc}") from None
-    try:
-        _fill_stage(stage, out, plan, fingerprint, link_dir)
-        _swap(stage, out)
-    except OSError as exc:
-        raise fail("SG901", f"cannot write {out}: {exc}") from None
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+    from generator.parallel import run_split  # not on the no-change path
+
+    with Staging(out, link_dir) as staging:
+        order = sorted(plan)
+        # Creating thousands of files is mostly kernel time: on two CPUs, two
+        # processes write the two halves at once.
+        half = len(order) // 2 if len(order) >= _SPLIT_FROM else len(order)
+
+        def put(rels: list[str]) -> Callable[[], Written]:
+            return lambda: staging.put({rel: plan[rel] for rel in rels})
+
+        here, there = run_split([put(order[:half])], [put(order[half:])] if half < len(order) else [])
+        written = Written()
+        for part in (*here, *there):
+            written = written.merge(part)
+        staging.commit(written, fingerprint)
+    return written
 
 
 # Below this many files a second process costs more than it saves.
 _SPLIT_FROM = 400
 
 
-def _fill_stage(stage: Path, out: Path, plan: dict[str, str], fingerprint: dict[str, object] | None,
-                link_dir: Path | None) -> None:
-    from generator.parallel import run_split  # not on the no-change path
-
-    order = sorted(plan)
-    _make_parents(stage, order)
-    old = str(out) if out.is_dir() else None
-
-    def fill(rels: list[str]) -> Callable[[], str | None]:
-        return lambda: _fill_files(str(stage), old, link_dir, plan, rels)
-
-    # Creating thousands of files is mostly kernel time: on two CPUs, two
-    # processes write the two halves at once.  Each half reports an error as
-    # a message, so a failure in the child is the same SG901 as here.
-    half = len(order) // 2 if len(order) >= _SPLIT_FROM else len(order)
-    here, there = run_split([fill(order[:half])], [fill(order[half:])] if half < len(order) else [])
-    for problem in (*here, *there):
-        if problem is not None:
-            raise OSError(problem)
-    (stage / MANIFEST).write_text(manifest_text(plan, fingerprint), encoding="utf-8")
-    if out.is_dir():
-        _carry_over_unowned(out, stage, owned_files(out) | set(plan))
+# Plain descriptors: a buffered file object costs more to set up than the
+# write itself, and thousands of files are written per run.
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def _fill_files(stage: str, old: str | None, link_dir: Path | None, plan: dict[str, str],
-                rels: list[str]) -> str | None:
-    """Write ``rels`` into the stage (hard-linking unchanged or cached files);
-    the error, if any, as a message."""
+def _create(target: str, data: bytes) -> None:
+    fd = os.open(target, _CREATE, 0o666)
     try:
-        for rel in rels:
-            data = plan[rel].encode("utf-8")
-            target = os.path.join(stage, rel)
-            if old is not None and _reuse(os.path.join(old, rel), target, data):
-                continue
-            if link_dir is not None and _link(os.path.join(link_dir, rel), target):
-                continue
-            with open(target, "wb") as handle:
-                handle.write(data)
-    except OSError as exc:
-        return str(exc)
-    return None
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
 
 
-def _make_parents(stage: Path, order: list[str]) -> None:
+def _make_parents(stage: str, rels: Iterable[str]) -> None:
     made: set[str] = set()
-    for rel in order:
+    for rel in rels:
         parent = rel.rpartition("/")[0]
         if parent and parent not in made:
             os.makedirs(os.path.join(stage, parent), exist_ok=True)

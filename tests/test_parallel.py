@@ -52,3 +52,40 @@ def test_forked_and_serial_rendering_give_the_same_bytes(monkeypatch: pytest.Mon
     forked = pipeline.build_plan(config).plan
     monkeypatch.setenv("SDKGEN_JOBS", "1")
     assert pipeline.build_plan(config).plan == forked
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_generate_writes_while_rendering_exactly_what_the_plan_holds(monkeypatch: pytest.MonkeyPatch,
+                                                                     tmp_path: Path) -> None:
+    """``generate`` writes each process's files where they were rendered; the
+    tree is the plan of ``build_plan`` written in one go, manifest included."""
+    streamed = cfg.build({"spec": SPEC, "out": tmp_path / "streamed", "python_package": "acme"})
+    done = pipeline.generate(streamed)
+    result = pipeline.build_plan(streamed)
+    assert done.written.digests.keys() == result.plan.keys() and not done.written.unchanged
+    monkeypatch.setenv("SDKGEN_JOBS", "1")
+    in_one_go = cfg.build({"spec": SPEC, "out": tmp_path / "planned", "python_package": "acme"})
+    pipeline.write(in_one_go, pipeline.build_plan(in_one_go))
+    streamed_tree, planned_tree = _tree(tmp_path / "streamed"), _tree(tmp_path / "planned")
+    manifest = ".sdkgen-manifest.json"
+    assert {k: v for k, v in streamed_tree.items() if k != manifest} == {k: v.encode() for k, v in result.plan.items()}
+    # the manifests differ only in the fingerprint's output path
+    assert streamed_tree.pop(manifest).replace(b"streamed", b"planned") == planned_tree.pop(manifest)
+    assert streamed_tree == planned_tree
+
+
+def test_regenerating_reports_the_files_it_kept(tmp_path: Path) -> None:
+    config = cfg.build({"spec": SPEC, "out": tmp_path, "python_package": "acme"})
+    first = pipeline.generate(config)
+    again = pipeline.generate(config)
+    assert again.written.unchanged == set(first.written.digests)
+
+
+def test_two_processes_writing_one_path_is_an_internal_error() -> None:
+    from generator.write import Written
+
+    with pytest.raises(SpecError, match="two rendering processes wrote 'a.md'"):
+        Written({"a.md": "1", "b.md": "2"}).merge(Written({"a.md": "1"}))
