@@ -5,9 +5,11 @@
 
 What it measures (each command in a fresh process, wall time and peak RSS):
 - parse floor: loading the spec with libyaml's C loader, nothing else;
-- sdkgen cold: full generation (Python models, TypeScript, all docs) into an
-  empty directory, with nothing of the spec cached (sdkgen's compiled
-  templates come from the user cache; a second row compiles them too);
+- sdkgen cold: full generation (Python models, TypeScript, all docs) into a
+  directory that does not exist yet, with nothing of the spec cached
+  (sdkgen's compiled templates come from the user cache; a second row
+  compiles them too).  Each run gets a new directory: a third row shows what
+  deleting the previous output just before costs (see ``fresh_dir``);
 - sdkgen check / generate with no change, on that output;
 - sdkgen generate into an empty directory with the output cache warm
   (generator/output_cache.py; every other row runs with it off);
@@ -27,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +51,8 @@ def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def repeat(label: str, make_cmd: "callable[[int], list[str]]", runs: int, setup=None) -> dict[str, object]:  # type: ignore[valid-type]
+def repeat(label: str, make_cmd: Callable[[int], list[str]], runs: int,
+           setup: Callable[[], object] | None = None) -> dict[str, object]:
     times, mems = [], []
     for i in range(runs):
         if setup:
@@ -79,14 +83,18 @@ def orq_rows(spec: Path, runs: int, tmp: Path, with_peer: bool) -> list[dict[str
     gen_yaml = SHARED / "golden" / "orq-python" / "gen.yaml"
     out = tmp / "orq"
     floor = [sys.executable, "-c", "import sys,yaml; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)", str(spec)]
-    common = [str(spec), "--config", str(gen_yaml), "--target", "python", "--target", "typescript", "-o", str(out)]
+    inputs = [str(spec), "--config", str(gen_yaml), "--target", "python", "--target", "typescript"]
+    common = [*inputs, "-o", str(out)]
     rows = [repeat("parse floor (libyaml C loader)", lambda i: floor, runs)]
-    rows.append(repeat("sdkgen generate, cold (py+ts+docs)", lambda i: [*sdkgen(), "generate", *common], runs,
-                       setup=lambda: shutil.rmtree(out, ignore_errors=True)))
+    cold, uncompiled = fresh_dir(tmp, "cold"), fresh_dir(tmp, "uncompiled")
+    rows.append(repeat("sdkgen generate, cold (py+ts+docs)",
+                       lambda i: [*sdkgen(), "generate", *inputs, "-o", str(cold(i))], runs))
     # The row above reads sdkgen's compiled templates from the user cache
     # (nothing of the spec is cached); this one compiles them too.
-    uncompiled = ["env", "SDKGEN_TEMPLATE_CACHE=off", *sdkgen(), "generate", *common]
-    rows.append(repeat("  same, templates compiled in the run", lambda i: uncompiled, runs,
+    rows.append(repeat("  same, templates compiled in the run",
+                       lambda i: ["env", "SDKGEN_TEMPLATE_CACHE=off", *sdkgen(), "generate", *inputs, "-o",
+                                  str(uncompiled(i))], runs))
+    rows.append(repeat("  same, right after deleting the last output", lambda i: [*sdkgen(), "generate", *common], runs,
                        setup=lambda: shutil.rmtree(out, ignore_errors=True)))
     rows.append(repeat("sdkgen check, no change", lambda i: [*sdkgen(), "check", *common], runs))
     rows.append(repeat("sdkgen generate, no change", lambda i: [*sdkgen(), "generate", *common], runs))
@@ -107,6 +115,21 @@ def orq_rows(spec: Path, runs: int, tmp: Path, with_peer: bool) -> list[dict[str
     return rows
 
 
+def fresh_dir(tmp: Path, name: str) -> Callable[[int], Path]:
+    """A new output directory for each run.
+
+    Deleting the previous output (4,500 files) right before a cold run makes
+    that run's file creation several times slower on some filesystems: ext4
+    without a journal (this project's CI machines) skips inodes freed in the
+    last minute when it allocates, scanning them again for every new file.
+    That is the disk's reaction to the benchmark's own cleanup, not work the
+    generator does, so the cold rows never delete; the row "right after
+    deleting" shows the cost on whatever disk runs the benchmark.  Files
+    other programs deleted in the last minutes near the output directory
+    cost the same: run the benchmark on a quiet disk."""
+    return lambda i: tmp / f"{name}-{i}"
+
+
 def _forget_fingerprint(out: Path) -> None:
     """Drop the manifest's fingerprint so check takes the full path."""
     manifest = out / ".sdkgen-manifest.json"
@@ -122,8 +145,8 @@ def scaling_rows(sizes: list[int], tmp: Path) -> list[dict[str, object]]:
         with spec.open("w") as fh:
             subprocess.run([sys.executable, str(ROOT / "bench" / "synth.py"), str(n)], stdout=fh, check=True)
         out = tmp / f"synth-out-{n}"
-        row = repeat(f"synthetic {n} schemas, cold", lambda i: [*sdkgen(), "generate", str(spec), "-o", str(out)], 1,
-                     setup=lambda: shutil.rmtree(out, ignore_errors=True))
+        row = repeat(f"synthetic {n} schemas, cold", lambda i: [*sdkgen(), "generate", str(spec), "-o", str(out)],
+                     1)
         row["per_schema_ms"] = float(row["median"]) / n * 1000  # type: ignore[arg-type]
         rows.append(row)
     return rows
@@ -149,7 +172,9 @@ def main() -> None:
     args = parser.parse_args()
     os.chdir(ROOT)
     os.environ["SDKGEN_CACHE_DIR"] = "off"  # cold means cold; one row turns it on
-    with tempfile.TemporaryDirectory(prefix="sdkgen-bench-") as tmpdir:
+    # Outputs go next to this script rather than into the system's temporary
+    # directory, where test suites delete thousands of files: see fresh_dir.
+    with tempfile.TemporaryDirectory(prefix=".work-", dir=ROOT / "bench") as tmpdir:
         tmp = Path(tmpdir)
         rows = orq_rows(args.spec, args.runs, tmp, not args.no_peer)
         floor = float(rows[0]["median"])  # type: ignore[arg-type]
