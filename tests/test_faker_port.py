@@ -13,11 +13,16 @@ from typing import Any
 
 import pytest
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.examples import faker as faker_module
 from generator.examples.faker import (
     MAX_SAFE_INTEGER,
     Faker,
     format_js_number,
     java_hash_code,
+    prime,
 )
 
 # One call per name; each row of KNOWN repeats that call on a freshly seeded
@@ -243,6 +248,30 @@ def test_long_run_crosses_the_twist_boundary() -> None:
     samples |= {313: 808115, 623: 980989, 624: 581950, 699: 496228}
     assert {i: values[i] for i in samples} == samples
     assert sum(values) == 355742225
+
+
+@settings(max_examples=25, deadline=None)
+@given(seeds=st.lists(st.integers(-(2**31), 2**32 + 5), min_size=1, max_size=40), draws=st.integers(1, 700))
+def test_primed_twisters_draw_what_unprimed_ones_do(seeds: list[int], draws: int) -> None:
+    def stream(seed: int) -> list[float]:
+        faker = Faker(seed)
+        return [faker.next() for _ in range(draws)]
+
+    faker_module._PRIMED.clear()
+    before = [stream(seed) for seed in seeds]
+    prime([*seeds, seeds[0]])  # a seed given twice is seeded once
+    assert {faker_module._js_seed_to_uint32(s) for s in seeds} <= faker_module._PRIMED.keys()
+    after = [stream(seed) for seed in seeds]
+    faker_module._PRIMED.clear()
+    assert after == before
+
+
+def test_a_primed_twister_matches_node_across_the_twist_boundary() -> None:
+    prime([-98765])
+    try:
+        test_long_run_crosses_the_twist_boundary()
+    finally:
+        faker_module._PRIMED.clear()
 
 
 @pytest.mark.parametrize(

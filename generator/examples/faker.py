@@ -26,11 +26,13 @@ JavaScript's ``String(x)`` does, and ``java_hash_code`` computes the seeds.
 from __future__ import annotations
 
 import builtins
+import functools
 import math
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
-__all__ = ["MAX_SAFE_INTEGER", "Faker", "format_js_number", "java_hash_code"]
+__all__ = ["MAX_SAFE_INTEGER", "Faker", "format_js_number", "java_hash_code", "prime"]
 
 T = TypeVar("T")
 
@@ -54,6 +56,7 @@ _MAX_EXACT_POWER_OF_TEN = 22
 _UUID_TEMPLATE = "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx"
 
 
+@functools.lru_cache(maxsize=4096)
 def java_hash_code(text: str) -> builtins.int:
     """Java's ``String.hashCode``: ``h = 31*h + unit`` over UTF-16 code units.
 
@@ -83,6 +86,40 @@ def _js_seed_to_uint32(seed: builtins.int) -> builtins.int:
     return builtins.int(as_double) & _UINT32
 
 
+# Words twisted at a time; the first twist needs this many + M + 1 seeded words.
+_TWIST_AHEAD = 16
+_PRIMED_WORDS = _TWIST_AHEAD + _MT_M + 1
+
+_PRIMED: dict[builtins.int, array[builtins.int]] = {}
+"""Seeded words of the seeds ``prime`` was given, by 32-bit seed word."""
+
+
+def prime(seeds: Iterable[builtins.int]) -> None:
+    """Seed the Mersenne Twisters of many seeds at once, ahead of use.
+
+    Seeding is a sequential recurrence per seed, a few hundred steps of
+    Python arithmetic each, and a spec's docs use thousands of seeds.  Here
+    every step is taken for all seeds together: each seed is a 64-bit lane
+    of one big integer (a lane never overflows into the next: its word is
+    below 2**32 and the multiplier below 2**31), so a step is a few
+    big-integer operations.  Twisters made later start from these words;
+    the numbers they draw are the same."""
+    words = sorted({_js_seed_to_uint32(seed) for seed in seeds} - _PRIMED.keys())
+    if not words:
+        return
+    lanes = len(words)
+    ones = int.from_bytes(b"\x01\x00\x00\x00\x00\x00\x00\x00" * lanes, "little")
+    low32, low2 = ones * _UINT32, ones * 3
+    row = int.from_bytes(array("Q", words).tobytes(), "little")
+    table = array("Q")
+    for i in range(1, _PRIMED_WORDS + 1):
+        table.frombytes(row.to_bytes(8 * lanes, "little"))
+        if i < _PRIMED_WORDS:
+            row = ((row ^ ((row >> 30) & low2)) * _MT_INIT_MULTIPLIER + ones * i) & low32
+    for lane, word in enumerate(words):
+        _PRIMED[word] = table[lane::lanes]
+
+
 class _MersenneTwister:
     """MT19937 with faker's ``nextF53`` read-out."""
 
@@ -93,7 +130,9 @@ class _MersenneTwister:
         # far as reads reach, gives the same words.  Docs draw a few numbers
         # each, so this skips most of the work (seeding all 624 words for each
         # of a spec's thousands of docs used to be a fifth of a docs run).
-        self._state = [_js_seed_to_uint32(seed)]
+        word = _js_seed_to_uint32(seed)
+        primed = _PRIMED.get(word)
+        self._state: list[builtins.int] | array[builtins.int] = primed[:] if primed is not None else [word]
         self._twisted = 0
         self._index = 0
 
@@ -121,7 +160,7 @@ class _MersenneTwister:
 
     def next_u32(self) -> builtins.int:
         if self._index >= self._twisted:
-            self._twist_to(min(_MT_N, self._index + 16))
+            self._twist_to(min(_MT_N, self._index + _TWIST_AHEAD))
         y = self._state[self._index]
         y ^= y >> 11
         y ^= (y << 7) & 0x9D2C5680

@@ -15,12 +15,12 @@ doc's stream of draws.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from generator import ir
-from generator.examples.faker import Faker, java_hash_code
+from generator.examples.faker import Faker, java_hash_code, prime
 from generator.examples.faker_data import FakerData, english
 from generator.examples.strings import PLACEHOLDER, is_id_name, needs_data
 from generator.config import Config, compat_at_least
@@ -109,6 +109,14 @@ class Examples:
             for model in drawing_order(self._api):
                 self._docs[model.id] = self._draw_model(model)
         return self._docs
+
+    def prime(self, headings: Iterable[str] = ()) -> None:
+        """Seed the faker streams of all the models' values, and of the
+        union members under ``headings``, at once (see ``faker.prime``): for
+        a caller about to draw most of them."""
+        seeds = self._shared_seeds()
+        texts = [*(seeds.get(m.id, m.name.typescript) for m in self._api.models), *headings]
+        prime(java_hash_code(text) for text in texts)
 
     def _draw_model(self, model: ir.Model) -> JsValue | None:
         if self.contains_binary(ir.Ref(model=model.id)):

@@ -35,6 +35,8 @@ def typescript_docs(api: ir.Api, config: Config, examples: Examples | None = Non
                        const_literals=compat_at_least(config, CONST_LITERALS_SINCE),
                        open_enum_comment=compat_at_least(config, OPEN_ENUM_COMMENT_SINCE))
     files: dict[str, str] = {}
+    examples.prime(typescript_heading(api, member.type, context.layout) for model in api.models
+                   if isinstance(model.body, ir.Union) for member in model.body.members)
     for model in api.models:
         path = "typescript/docs/" + context.layout.doc_path(model.name.ts_namespace, model.name.typescript)
         files[path] = typescript_doc(api, examples, model, context)
