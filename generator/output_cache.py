@@ -66,7 +66,8 @@ def _key(config: Config) -> str | None:
 def restore(config: Config) -> tuple[dict[str, str], list[Diagnostic], str, list[Path], Path] | None:
     """The plan, diagnostics, lock text, input files and file directory of a
     cached output of exactly these inputs, or None."""
-    root, key = cache_root(), _key(config)
+    root = cache_root()
+    key = _key(config) if root is not None else None  # the key hashes sdkgen's own code
     if root is None or key is None:
         return None
     entry = root / key
@@ -93,7 +94,8 @@ def store(config: Config, digests: dict[str, str], diagnostics: list[Diagnostic]
           inputs: list[Path]) -> None:
     """Record the output just written to ``config.out``, whose files have
     ``digests`` (best effort)."""
-    root, key = cache_root(), _key(config)
+    root = cache_root()
+    key = _key(config) if root is not None else None
     if root is None or key is None:
         return
     try:

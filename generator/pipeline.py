@@ -118,7 +118,7 @@ def build_plan(
 
     api, sink, inputs = _load(config, strict, reset_names, stage)
     stage("render")
-    parts, diagnostics = _render_all(api, config, sink, dict)
+    parts, diagnostics, _ = _render_all(api, config, sink, dict)
     plan: dict[str, str] = {}
     for part in parts:
         if plan.keys() & part.keys():
@@ -137,21 +137,28 @@ def generate(
 
     api, sink, inputs = _load(config, strict, reset_names, stage)
     stage("render")
+    lock = lock_text(api)
     with Staging(config.out) as staging:
-        parts, diagnostics = _render_all(api, config, sink, staging.put)
+        # The manifest's fingerprint hashes sdkgen's own files: done aside,
+        # while the other process is still rendering.
+        parts, diagnostics, found = _render_all(api, config, sink, staging.put,
+                                                aside=lambda: _fingerprint(config, inputs, lock))
         written = Written()
         for part in parts:
             written = written.merge(part)
         stage("write")
-        result = Generated(written, diagnostics, lock_text(api), inputs)
-        staging.commit(written, _fingerprint(config, result.inputs, result.lock))
+        result = Generated(written, diagnostics, lock, inputs)
+        staging.commit(written, cast(dict[str, object], found))
     _record_lock(config, result)
     return result
 
 
-def _render_all(api: ir.Api, config: Config, sink: Sink, emit: Emit[T]) -> tuple[list[T], list[Diagnostic]]:
-    """What ``emit`` made of each rendering process's files, and the
-    diagnostics: the spec's, located, then the warnings of the docs.
+def _render_all(
+    api: ir.Api, config: Config, sink: Sink, emit: Emit[T], aside: Callable[[], object] = lambda: None
+) -> tuple[list[T], list[Diagnostic], object]:
+    """What ``emit`` made of each rendering process's files; the
+    diagnostics: the spec's, located, then the warnings of the docs; and
+    what ``aside`` returned, a last job of this process.
 
     Code renderers run here and doc renderers in a forked child at the same
     time (the two halves take about as long on real specs).  Within a process
@@ -184,11 +191,11 @@ def _render_all(api: ir.Api, config: Config, sink: Sink, emit: Emit[T]) -> tuple
 
         return data_diagnostics(api)
 
-    here, there = run_split([render(code), lambda: sink.items], [render(docs), doc_warnings] if docs else [])
+    here, there = run_split([render(code), lambda: sink.items, aside], [render(docs), doc_warnings] if docs else [])
     located = cast(list[Diagnostic], here[1])
     warnings = cast(list[Diagnostic], there[1]) if docs else []
     parts = [cast(T, here[0]), *([cast(T, there[0])] if docs else [])]
-    return parts, [*located, *warnings]
+    return parts, [*located, *warnings], here[2]
 
 
 def load_api(

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import difflib
 import hashlib
 import json
@@ -267,6 +266,8 @@ def _swap(stage: Path, out: Path) -> None:
 
 
 def _exchange(a: Path, b: Path) -> bool:
+    import ctypes  # only here: importing it costs more than most runs' swap
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2

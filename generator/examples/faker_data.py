@@ -22,7 +22,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import subprocess
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -162,6 +161,8 @@ def _version(package: Path) -> str:
 
 def _run_node(project: Path) -> tuple[str, str]:
     """(stdout, problem): the dump, run where ``node_modules`` resolves."""
+    import subprocess  # only when the data is not cached yet
+
     try:
         done = subprocess.run(
             ["node", "--input-type=module", "-e", _DUMP_SCRIPT],
