@@ -11,7 +11,7 @@ valid Python either way; matching black lets the format stage skip black
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Union
 
 LINE_LENGTH = 88
@@ -33,6 +33,14 @@ class Call:
     display: bool = False
     """A collection display (``[...]``, ``(...)`` tuple, ``{...}`` dict):
     black explodes it one element per line once split."""
+    text: str = field(init=False, repr=False, compare=False)
+    """The expression on one line: made once, as layouts ask for it again
+    and again for every enclosing expression."""
+
+    def __post_init__(self) -> None:
+        comma = "," if self.display and self.open == "(" and len(self.args) == 1 else ""
+        text = self.head + self.open + ", ".join(flat(a) for a in self.args) + comma + _CLOSE[self.open]
+        object.__setattr__(self, "text", text)
 
     @property
     def close(self) -> str:
@@ -47,10 +55,7 @@ Expr = Union[str, Call]
 
 
 def flat(expr: Expr) -> str:
-    if isinstance(expr, str):
-        return expr
-    comma = "," if expr.display and expr.open == "(" and len(expr.args) == 1 else ""
-    return expr.head + expr.open + ", ".join(flat(a) for a in expr.args) + comma + expr.close
+    return expr if isinstance(expr, str) else expr.text
 
 
 def split(indent: str, prefix: str, expr: Expr, suffix: str = "") -> list[str]:
