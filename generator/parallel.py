@@ -1,8 +1,9 @@
-"""Run two lists of jobs at once: one in a forked child, one here.
+"""Run two lists of jobs at once: one in a forked child, one here, and a
+third list of small jobs taken by whichever process is free first.
 
 Rendering is pure CPU work in Python, so threads would not overlap it; a
 forked child starts with the normalized API already in memory (copy-on-write),
-renders its share, and sends the files back through a pipe as one pickle.
+renders its share, and sends the results back through a pipe as one pickle.
 Where ``fork`` is missing (Windows), with one CPU, or with ``SDKGEN_JOBS=1``,
 the jobs simply run here one after the other.  Either way the caller gets the
 results in job order, so the output cannot depend on scheduling.
@@ -32,8 +33,25 @@ def can_fork() -> bool:
 def run_split(here: Sequence[Job[T]], there: Sequence[Job[T]]) -> tuple[list[T], list[T]]:
     """The results of ``here`` (run in this process) and of ``there`` (run in
     a child when possible).  A ``SpecError`` in the child is raised here."""
+    mine, theirs, _ = run_shared(here, there, ())
+    return mine, theirs
+
+
+def run_shared(
+    here: Sequence[Job[T]], there: Sequence[Job[T]], either: Sequence[Job[T]]
+) -> tuple[list[T], list[T], list[T]]:
+    """``run_split``, plus ``either``: jobs taken in order by whichever
+    process is done with its own first, so that small jobs even out the two
+    halves whichever one a spec makes longer.  The jobs come from a pipe
+    holding one byte per job: a one-byte read is atomic, so each job runs
+    exactly once, and its result does not depend on where it ran."""
     if not there or not here or not can_fork():
-        return [job() for job in here], [job() for job in there]
+        return [job() for job in here], [job() for job in there], [job() for job in either]
+    if len(either) > 255:
+        raise ValueError("at most 255 shared jobs")
+    tokens, queue = os.pipe()
+    os.write(queue, bytes(range(len(either))))  # far below a pipe's capacity
+    os.close(queue)  # once the bytes are read, reads see the end
     read_end, write_end = os.pipe()
     # Frozen objects are left out of garbage collection: the child's
     # collector then never touches (and so never copies) the pages of the
@@ -42,24 +60,35 @@ def run_split(here: Sequence[Job[T]], there: Sequence[Job[T]]) -> tuple[list[T],
     pid = os.fork()
     if pid == 0:  # the child: never returns into the caller's code
         os.close(read_end)
-        _child(there, write_end)
+        _child(lambda: ([job() for job in there], _take(tokens, either)), write_end)
     gc.unfreeze()
     os.close(write_end)
     try:
         mine = [job() for job in here]
+        taken = _take(tokens, either)
     finally:
+        os.close(tokens)
         # Read before waiting: the child blocks until its pipe is drained.
         with os.fdopen(read_end, "rb") as pipe:
             payload = pipe.read()
         _, status = os.waitpid(pid, 0)
-    return mine, _unpack(payload, status)
+    theirs, taken_there = cast(tuple[list[T], dict[int, T]], _unpack(payload, status))
+    taken.update(taken_there)
+    return mine, theirs, [taken[i] for i in range(len(either))]
 
 
-def _child(jobs: Sequence[Job[T]], write_end: int) -> None:
+def _take(tokens: int, jobs: Sequence[Job[T]]) -> dict[int, T]:
+    done: dict[int, T] = {}
+    while token := os.read(tokens, 1):
+        done[token[0]] = jobs[token[0]]()
+    return done
+
+
+def _child(work: Callable[[], object], write_end: int) -> None:
     code = 0
     try:
         try:
-            message: tuple[str, object] = ("ok", [job() for job in jobs])
+            message: tuple[str, object] = ("ok", work())
         except SpecError as exc:
             message = ("spec_error", exc.diagnostics)
         except BaseException:  # noqa: BLE001 - reported by the parent, which owns the output
@@ -73,7 +102,7 @@ def _child(jobs: Sequence[Job[T]], write_end: int) -> None:
         os._exit(code)
 
 
-def _unpack(payload: bytes, status: int) -> list[T]:
+def _unpack(payload: bytes, status: int) -> object:
     if os.waitstatus_to_exitcode(status) != 0 or not payload:
         raise fail("SG900", "a rendering worker process died (run with SDKGEN_JOBS=1 to render in one process)")
     kind, value = pickle.loads(payload)
@@ -81,4 +110,4 @@ def _unpack(payload: bytes, status: int) -> list[T]:
         raise SpecError(cast(list[Diagnostic], value))
     if kind == "crash":
         raise RuntimeError(f"rendering failed in a worker process:\n{value}")
-    return cast(list[T], value)
+    return value

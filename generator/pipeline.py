@@ -140,7 +140,7 @@ def generate(
     lock = lock_text(api)
     with Staging(config.out) as staging:
         # The manifest's fingerprint hashes sdkgen's own files: done aside,
-        # while the other process is still rendering.
+        # while a process is still rendering.
         parts, diagnostics, found = _render_all(api, config, sink, staging.put,
                                                 aside=lambda: _fingerprint(config, inputs, lock))
         written = Written()
@@ -164,8 +164,9 @@ def _render_all(
     time (the two halves take about as long on real specs).  Within a process
     the renderers' files are merged in order (a later renderer may replace an
     earlier one's file) and formatted.  Locating the spec's diagnostics (a
-    pass over its source) is one more job here."""
-    from generator.parallel import run_split
+    pass over its source) and ``aside`` are done by whichever process is
+    free first."""
+    from generator.parallel import run_shared
 
     renderers = [r for target in config.targets for r in _RENDERERS[target]]
     code = [r for r in renderers if not r.apart]
@@ -191,11 +192,13 @@ def _render_all(
 
         return data_diagnostics(api)
 
-    here, there = run_split([render(code), lambda: sink.items, aside], [render(docs), doc_warnings] if docs else [])
-    located = cast(list[Diagnostic], here[1])
+    # Locating and ``aside`` go to whichever process finishes its renderers first.
+    here, there, either = run_shared([render(code)], [render(docs), doc_warnings] if docs else [],
+                                     [lambda: sink.items, aside])
+    located = cast(list[Diagnostic], either[0])
     warnings = cast(list[Diagnostic], there[1]) if docs else []
     parts = [cast(T, here[0]), *([cast(T, there[0])] if docs else [])]
-    return parts, [*located, *warnings], here[2]
+    return parts, [*located, *warnings], either[1]
 
 
 def load_api(

@@ -40,6 +40,37 @@ def test_a_child_that_dies_is_an_error_not_a_hang() -> None:
         parallel.run_split([lambda: 1], [lambda: os._exit(3)])
 
 
+@needs_fork
+def test_shared_jobs_run_once_each_in_order_wherever_they_ran(tmp_path: Path) -> None:
+    import time
+
+    def shared(i: int) -> object:
+        def job() -> tuple[int, int]:
+            with (tmp_path / "ran").open("a") as log:
+                log.write(f"{i}\n")
+            time.sleep(0.01)
+            return i, os.getpid()
+        return job
+
+    # this process is busy for a while, so the child takes the first jobs
+    here, there, either = parallel.run_shared([lambda: time.sleep(0.3)], [lambda: "docs"],
+                                              [shared(i) for i in range(12)])
+    assert there == ["docs"] and [i for i, _ in either] == list(range(12))  # type: ignore[misc]
+    assert sorted(int(line) for line in (tmp_path / "ran").read_text().split()) == list(range(12))
+    assert either[0][1] != os.getpid()  # type: ignore[index]
+
+
+@needs_fork
+def test_a_spec_error_in_a_shared_job_is_raised_in_the_parent() -> None:
+    import time
+
+    def bad() -> str:
+        raise fail("SG021", "two models want one name", "#/components/schemas/X")
+
+    with pytest.raises(SpecError):
+        parallel.run_shared([lambda: time.sleep(0.2)], [lambda: 1], [bad])
+
+
 def test_one_process_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SDKGEN_JOBS", "1")
     assert not parallel.can_fork()
