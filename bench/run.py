@@ -37,6 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 PEER_VENV = ROOT / "bench" / ".peer-venv"
 PEER = "datamodel-code-generator==0.89.0"
+CLEANED = ROOT / "bench" / ".last-cleanup"
+"""Touched when a benchmark has deleted its outputs."""
+SETTLE_S = 6 * 60
 
 
 def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
@@ -95,8 +98,7 @@ def orq_rows(spec: Path, runs: int, tmp: Path, with_peer: bool) -> list[dict[str
     rows.append(repeat("  same, templates compiled in the run",
                        lambda i: ["env", "SDKGEN_TEMPLATE_CACHE=off", *sdkgen(), "generate", *inputs, "-o",
                                   str(uncompiled(i))], runs))
-    rows.append(repeat("  same, right after deleting the last output", lambda i: [*sdkgen(), "generate", *common], runs,
-                       setup=lambda: shutil.rmtree(out, ignore_errors=True)))
+    run([*sdkgen(), "generate", *common])  # the output the next rows find
     rows.append(repeat("sdkgen check, no change", lambda i: [*sdkgen(), "check", *common], runs))
     rows.append(repeat("sdkgen generate, no change", lambda i: [*sdkgen(), "generate", *common], runs))
     # The same inputs generated before (a CI cache, another branch): served
@@ -126,9 +128,37 @@ def fresh_dir(tmp: Path, name: str) -> Callable[[int], Path]:
     That is the disk's reaction to the benchmark's own cleanup, not work the
     generator does, so the cold rows never delete; the row "right after
     deleting" shows the cost on whatever disk runs the benchmark.  Files
-    other programs deleted in the last minutes near the output directory
-    cost the same: run the benchmark on a quiet disk."""
+    deleted in the last minutes near the output directory cost the same
+    (up to six minutes when the inode table is written again meanwhile):
+    a benchmark waits for the previous one's cleanup to age out, and files
+    other programs delete meanwhile count too; run it on a quiet disk."""
     return lambda i: tmp / f"{name}-{i}"
+
+
+def deletion_row(spec: Path, runs: int, tmp: Path) -> dict[str, object]:
+    """Cold runs each right after deleting the previous output: last, as its
+    deletions would slow every row after it (see ``fresh_dir``)."""
+    out = tmp / "deleted"
+    cmd = [*sdkgen(), "generate", str(spec), "--config", str(SHARED / "golden" / "orq-python" / "gen.yaml"),
+           "--target", "python", "--target", "typescript", "-o", str(out)]
+    return repeat("sdkgen generate, cold, right after deleting the last output", lambda i: cmd, runs,
+                  setup=lambda: shutil.rmtree(out, ignore_errors=True))
+
+
+def settle(wait: bool) -> None:
+    """Let the last benchmark's deleted outputs age out first (``fresh_dir``)."""
+    try:
+        ago = time.time() - CLEANED.stat().st_mtime
+    except OSError:
+        return
+    if ago >= SETTLE_S:
+        return
+    note = f"the last benchmark deleted its outputs {ago:.0f} s ago, which slows creating files for a while"
+    if not wait:
+        print(f"warning: {note}; cold rows may read high", file=sys.stderr)
+        return
+    print(f"waiting {SETTLE_S - ago:.0f} s: {note} (--no-wait skips)", file=sys.stderr)
+    time.sleep(SETTLE_S - ago)
 
 
 def _forget_fingerprint(out: Path) -> None:
@@ -146,8 +176,8 @@ def scaling_rows(sizes: list[int], tmp: Path) -> list[dict[str, object]]:
         with spec.open("w") as fh:
             subprocess.run([sys.executable, str(ROOT / "bench" / "synth.py"), str(n)], stdout=fh, check=True)
         out = tmp / f"synth-out-{n}"
-        row = repeat(f"synthetic {n} schemas, cold", lambda i: [*sdkgen(), "generate", str(spec), "-o", str(out)],
-                     1)
+        cmd = [*sdkgen(), "generate", str(spec), "-o", str(out)]
+        row = repeat(f"synthetic {n} schemas, cold", lambda i, cmd=cmd: cmd, 1)
         row["per_schema_ms"] = float(row["median"]) / n * 1000  # type: ignore[arg-type]
         rows.append(row)
     return rows
@@ -170,7 +200,9 @@ def main() -> None:
     parser.add_argument("--spec", type=Path, default=SHARED / "specs" / "orq-2025-04-20.yaml")
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000, 20000])
     parser.add_argument("--no-peer", action="store_true", help="skip datamodel-code-generator")
+    parser.add_argument("--no-wait", action="store_true", help="do not wait for a recent benchmark's cleanup to age out")
     args = parser.parse_args()
+    settle(not args.no_wait)
     os.chdir(ROOT)
     os.environ["SDKGEN_CACHE_DIR"] = "off"  # cold means cold; one row turns it on
     # Byte-compile sdkgen as pip does when it installs a package (the peer's
@@ -186,6 +218,8 @@ def main() -> None:
         floor = float(rows[0]["median"])  # type: ignore[arg-type]
         peer = next((float(r["median"]) for r in rows if "datamodel" in str(r["label"])), None)  # type: ignore[arg-type]
         rows += scaling_rows(args.sizes, tmp)
+        rows.append(deletion_row(args.spec, args.runs, tmp))
+    CLEANED.touch()
     print(f"spec: {args.spec.name}, {args.runs} runs each, python {sys.version.split()[0]}")
     print(table(rows, floor, peer))
 

@@ -9,7 +9,7 @@ they were their parent.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 
 from generator.normalize.naming import inline_candidates
 from generator.normalize.feb2025 import naming_base
@@ -82,6 +82,15 @@ class Slot:
     inline_part: bool = False
     """A property written in an inline ``allOf`` part of its object."""
 
+    def _with(self, **changes: object) -> Slot:
+        """``dataclasses.replace`` without its generality: slots are made
+        for every node of every schema, and replace was a tenth of
+        normalizing."""
+        new = object.__new__(Slot)
+        for name in _SLOT_FIELDS:
+            object.__setattr__(new, name, changes[name] if name in changes else getattr(self, name))
+        return new
+
     def extra(self) -> tuple[str, ...]:
         return tuple(s.text for s in self.segments if s is not self.union_seg)
 
@@ -104,8 +113,7 @@ class Slot:
         return self.segments + ((self.own,) if self.own else ())
 
     def property(self, base: str, named_parent: bool, parent: str = "", inline_part: bool = False) -> Slot:
-        return replace(
-            self,
+        return self._with(
             base=base,
             parent=parent,
             inline_part=inline_part,
@@ -128,8 +136,7 @@ class Slot:
     ) -> Slot:
         """A union member; ``union_id`` and ``tag`` (constant, property base,
         from ``union_names.member_tag``) serve nameResolutionFeb2025."""
-        return replace(
-            self,
+        return self._with(
             base=title_base or str(index + 1),
             segments=self._down(),
             own=seg(str(index + 1)),
@@ -152,9 +159,13 @@ class Slot:
     def same_place(self) -> Slot:
         """Map values, the single variant of a nullable union."""
         if self.shared:  # the items of a shared body are named as the body would be
-            return replace(self, base=self.root, shared=False)
-        return replace(self, root_prefix=None) if self.root_prefix is not None else self
+            return self._with(base=self.root, shared=False)
+        return self._with(root_prefix=None) if self.root_prefix is not None else self
 
     def item(self) -> Slot:
         """Array items: the parent's place, in the singular where that applies."""
-        return replace(self.same_place(), array_item=True)
+        return self.same_place()._with(array_item=True)
+
+
+_SLOT_FIELDS = tuple(f.name for f in fields(Slot))
+_SLOT_FIELD_SET = frozenset(_SLOT_FIELDS)
