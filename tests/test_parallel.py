@@ -120,3 +120,27 @@ def test_two_processes_writing_one_path_is_an_internal_error() -> None:
 
     with pytest.raises(SpecError, match="two rendering processes wrote 'a.md'"):
         Written({"a.md": "1", "b.md": "2"}).merge(Written({"a.md": "1"}))
+
+
+@pytest.mark.parametrize("renderer", ["generator.render.markdown.render_python_docs", "generator.render.python.render"])
+def test_a_failed_render_leaves_out_and_no_staging_directory(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                              renderer: str) -> None:
+    """Files written while rendering go to the staging directory only: a
+    failure in either process (the docs child or this one) leaves OUT as it
+    was and removes the staging directory."""
+    import importlib
+
+    out = tmp_path / "out"
+    config = cfg.build({"spec": SPEC, "out": out, "python_package": "acme"})
+    pipeline.generate(config)
+    before = _tree(out)
+
+    def broken(*_: object) -> dict[str, str]:
+        raise fail("SG900", "internal error: broken renderer")
+
+    module, function = renderer.rsplit(".", 1)
+    monkeypatch.setattr(importlib.import_module(module), function, broken)
+    with pytest.raises(SpecError, match="broken renderer"):
+        pipeline.generate(config)
+    assert _tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
