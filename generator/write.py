@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Self
 
 from generator.diagnostics import SpecError, fail
 
@@ -105,7 +106,7 @@ class Staging:
         self.old = str(self.out) if self.out.is_dir() else None
         self.link_dir = link_dir
 
-    def __enter__(self) -> Staging:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
