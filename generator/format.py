@@ -23,9 +23,10 @@ def _python(source: str) -> str:
     # importing black alone takes about 0.1 s of each run.
     import black
     import black.parsing
+    from black.mode import Mode, TargetVersion
 
     try:
-        return black.format_str(source, mode=black.Mode(target_versions={black.TargetVersion.PY311}))
+        return black.format_str(source, mode=Mode(target_versions={TargetVersion.PY311}))
     except black.parsing.InvalidInput as exc:  # a renderer bug, but still no traceback
         raise fail("SG900", f"internal error: generated Python does not parse: {exc}") from None
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
+from typing import Any, TypeGuard, cast
 
 from generator.examples.faker import Faker
 
@@ -195,7 +196,7 @@ class English:
             ("suffix", lambda: self._pick("person", "suffix")),
         )
         for key, draw in parts:
-            pattern = re.sub(re.escape(f"{{{{person.{key}}}}}"), lambda _, draw=draw: draw(), pattern)
+            pattern = re.sub(re.escape(f"{{{{person.{key}}}}}"), _replacement(draw), pattern)
         return pattern
 
     def company_name(self) -> str:
@@ -212,7 +213,7 @@ class English:
     def common_file_type(self) -> str:
         return self._pick("common_file_type")
 
-    def _by_sex(self, entry: object, sex: str | None = None) -> list:
+    def _by_sex(self, entry: object, sex: str | None = None) -> list[str]:
         """faker's sex selection: that sex's list, else ``generic``; with no
         sex given ``generic``, else a draw between the female and male lists."""
         if not isinstance(entry, Mapping):
@@ -223,9 +224,9 @@ class English:
             chosen = self._faker.array_element((entry.get("female"), entry.get("male")))
         if not isinstance(chosen, list) or not chosen:
             raise MissingData("person")
-        return chosen
+        return cast(list[str], chosen)
 
-    def _weighted(self, entries: list) -> str:
+    def _weighted(self, entries: list[Any]) -> str:
         """``helpers.weightedArrayElement``: one float in [0, total)."""
         if not all(isinstance(e, Mapping) and _positive(e.get("weight")) for e in entries):
             raise MissingData("weights")
@@ -305,7 +306,12 @@ def _search(pattern: re.Pattern[str], text: str) -> int:
     return found.start() if found else -1
 
 
-def _is_strings(value: object) -> bool:
+def _replacement(draw: Callable[[], str]) -> Callable[[re.Match[str]], str]:
+    """A ``re.sub`` replacement that draws a new value for each match."""
+    return lambda _: draw()
+
+
+def _is_strings(value: object) -> TypeGuard[list[str]]:
     if not isinstance(value, list):
         return False
     # Locale lists hold thousands of words and are drawn from thousands of

@@ -59,8 +59,8 @@ def assign_names(
     ts = {ns: registry() for ns in NAMESPACES}
     spaces = {d.id: namespace_of(d, walker) for d in walker.drafts.values()}
     _pin(py, lock.get("python", {}), spaces)
-    for ns, registry in ts.items():
-        _pin(registry, lock.get("typescript", {}), {k: v for k, v in spaces.items() if v == ns})
+    for ns, space in ts.items():
+        _pin(space, lock.get("typescript", {}), {k: v for k, v in spaces.items() if v == ns})
     families = UnionFamilies({d.id: (d.slot, d.body) for d in walker.drafts.values()}) if feb2025 else None
     for draft in walker.drafts.values():
         candidates = draft.slot.candidates(feb2025)
@@ -77,8 +77,8 @@ def assign_names(
             ts[spaces[draft.id]].place(spec)
     py_raw = py.finish()
     ts_raw: dict[str, str] = {}
-    for registry in ts.values():
-        ts_raw.update(registry.finish())
+    for space in ts.values():
+        ts_raw.update(space.finish())
     ts_names = {key: _ts_name(ts_raw[key], draft, spaces[key], feb2025) for key, draft in walker.drafts.items()}
     union_family_acronyms(ts_names, _union_families(walker), {key: _named_as_written(d) for key, d in walker.drafts.items()})
     names = {

@@ -60,7 +60,7 @@ def declared_example(schema: object, ws: Workspace, ptr: str) -> ir.Json | None:
     """``example``, from the field or else from what it references."""
     for node in _schema_chain(schema, ws, ptr):
         if "example" in node:
-            return ir.Json(node["example"])  # type: ignore[arg-type]
+            return ir.Json(node["example"])
     return None
 
 

@@ -31,7 +31,8 @@ from generator.render.markdown.table import render_table
 from generator.render.markdown.types_cell import typescript_cell, typescript_heading
 from generator.render.ts_layout import TsLayout
 from generator.render.response_wrapper import returns_wrapper
-from generator.render.markdown.usage import EXAMPLE_FILE, Date, File, Mapping, Obj, Scalar, Seq, Value
+from generator.examples.strings import EXAMPLE_FILE
+from generator.render.markdown.usage import Date, File, Mapping, Obj, Scalar, Seq, Value
 from generator.words import camel
 
 INDENT = 2
