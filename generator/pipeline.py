@@ -166,6 +166,8 @@ def _render_all(
     earlier one's file) and formatted.  Locating the spec's diagnostics (a
     pass over its source) and ``aside`` are done by whichever process is
     free first."""
+    import importlib
+
     from generator.parallel import run_shared
 
     renderers = [r for target in config.targets for r in _RENDERERS[target]]
@@ -192,6 +194,11 @@ def _render_all(
 
         return data_diagnostics(api)
 
+    # The docs import the code renderers' modules too (names, types, views):
+    # imported once before the fork, the child shares them instead of
+    # importing them again while the parent does.
+    for module, _, _, _ in code:
+        importlib.import_module(module)
     # Locating and ``aside`` go to whichever process finishes its renderers first.
     here, there, either = run_shared([render(code)], [render(docs), doc_warnings] if docs else [],
                                      [lambda: sink.items, aside])
