@@ -42,4 +42,10 @@ def environment(target: str) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a run: no stat per use
     )
+    # The templates use none of Jinja's default globals (range, dict, lipsum,
+    # cycler, joiner, namespace).  Jinja copies the globals into every
+    # render's context and compares them again for every `{% import %}`:
+    # without them a render's fixed cost drops from about 21 to 5 us, and a
+    # spec like orq renders some 4,700 files.
+    env.globals.clear()
     return env
