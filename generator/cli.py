@@ -282,7 +282,9 @@ def _generate(args: argparse.Namespace, config: cfg.Config, out: Output, stage: 
 
     cached = None if (args.strict or args.reset_names) else pipeline.from_cache(config)
     if cached is None:
-        done = pipeline.generate(config, strict=args.strict, reset_names=args.reset_names, stage=stage)
+        # Only diagnostics that will be shown (now, or again from the output cache) need positions.
+        shown = (lambda _: True) if pipeline.keeps_diagnostics() else out.shows
+        done = pipeline.generate(config, strict=args.strict, reset_names=args.reset_names, stage=stage, shown=shown)
         pipeline.remember(config, done)
     else:
         stage("write")
@@ -297,7 +299,8 @@ def _generate(args: argparse.Namespace, config: cfg.Config, out: Output, stage: 
 def _check(args: argparse.Namespace, config: cfg.Config, out: Output, stage: Callable[[str], None]) -> int:
     from generator import pipeline
 
-    result, drift = pipeline.check(config, strict=args.strict, reset_names=args.reset_names, stage=stage)
+    result, drift = pipeline.check(config, strict=args.strict, reset_names=args.reset_names, stage=stage,
+                                   shown=out.shows)
     out.diagnostics(result.diagnostics)
     if drift.clean:
         out.status(f"sdkgen: {config.out} is up to date ({len(result.plan)} files)")

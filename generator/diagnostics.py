@@ -82,11 +82,21 @@ class Sink:
     @property
     def items(self) -> list[Diagnostic]:
         """Every diagnostic so far, located (a list callers may extend)."""
+        return self.located(lambda _: True)
+
+    def located(self, wanted: Callable[[Diagnostic], bool]) -> list[Diagnostic]:
+        """Every diagnostic so far, the ``wanted`` ones located: the pass over
+        the source stops at the last position asked for, so leaving out the
+        notes nobody will see can save most of it."""
         if self._unlocated and self.locator:
-            spans = self.locator([self._items[i].pointer for i in self._unlocated])
-            for index, span in zip(self._unlocated, spans):
+            chosen = [i for i in self._unlocated if wanted(self._items[i])]
+            spans = self.locator([self._items[i].pointer for i in chosen]) if chosen else []
+            for index, span in zip(chosen, spans):
                 self._items[index] = replace(self._items[index], span=span)
-        self._unlocated.clear()
+            done = set(chosen)
+            self._unlocated = [i for i in self._unlocated if i not in done]
+        elif not self.locator:
+            self._unlocated.clear()
         return self._items
 
     def add(self, severity: Severity, code: str, message: str, pointer: str = "") -> None:

@@ -46,6 +46,15 @@ def _quiet_stage(name: str) -> None:
     """The default ``Stage``: reports nowhere."""
 
 
+Shown = Callable[[Diagnostic], bool]
+"""Which diagnostics will be shown (or kept), and so need their source
+positions: finding positions is a pass over the spec's source."""
+
+
+def _everything(diagnostic: Diagnostic) -> bool:
+    return True
+
+
 class _Renderer(NamedTuple):
     module: str
     function: str
@@ -111,14 +120,15 @@ Emit = Callable[[dict[str, str]], T]
 
 
 def build_plan(
-    config: Config, strict: bool = False, reset_names: bool = False, stage: Stage = _quiet_stage
+    config: Config, strict: bool = False, reset_names: bool = False, stage: Stage = _quiet_stage,
+    shown: Shown = _everything
 ) -> Result:
     """Everything but writing: the formatted file plan, or ``SpecError``."""
     from generator.lockfile import lock_text
 
     api, sink, inputs = _load(config, strict, reset_names, stage)
     stage("render")
-    parts, diagnostics, _ = _render_all(api, config, sink, dict)
+    parts, diagnostics, _ = _render_all(api, config, sink, dict, shown)
     plan: dict[str, str] = {}
     for part in parts:
         if plan.keys() & part.keys():
@@ -128,7 +138,8 @@ def build_plan(
 
 
 def generate(
-    config: Config, strict: bool = False, reset_names: bool = False, stage: Stage = _quiet_stage
+    config: Config, strict: bool = False, reset_names: bool = False, stage: Stage = _quiet_stage,
+    shown: Shown = _everything
 ) -> Generated:
     """``build_plan`` and ``write`` in one pass: each rendering process writes
     its files into OUT's staging directory as soon as it has them, so writing
@@ -141,7 +152,7 @@ def generate(
     with Staging(config.out) as staging:
         # The manifest's fingerprint hashes sdkgen's own files: done aside,
         # while a process is still rendering.
-        parts, diagnostics, found = _render_all(api, config, sink, staging.put,
+        parts, diagnostics, found = _render_all(api, config, sink, staging.put, shown,
                                                 aside=lambda: _fingerprint(config, inputs, lock))
         written = Written()
         for part in parts:
@@ -154,11 +165,11 @@ def generate(
 
 
 def _render_all(
-    api: ir.Api, config: Config, sink: Sink, emit: Emit[T], aside: Callable[[], object] = lambda: None
+    api: ir.Api, config: Config, sink: Sink, emit: Emit[T], shown: Shown, aside: Callable[[], object] = lambda: None
 ) -> tuple[list[T], list[Diagnostic], object]:
     """What ``emit`` made of each rendering process's files; the
-    diagnostics: the spec's, located, then the warnings of the docs; and
-    what ``aside`` returned, a last job of this process.
+    diagnostics: the spec's (the ``shown`` ones located), then the warnings
+    of the docs; and what ``aside`` returned.
 
     Code renderers run here and doc renderers in a forked child at the same
     time (the two halves take about as long on real specs).  Within a process
@@ -201,7 +212,7 @@ def _render_all(
         importlib.import_module(module)
     # Locating and ``aside`` go to whichever process finishes its renderers first.
     here, there, either = run_shared([render(code)], [render(docs), doc_warnings] if docs else [],
-                                     [lambda: sink.items, aside])
+                                     [lambda: sink.located(shown), aside])
     located = cast(list[Diagnostic], either[0])
     warnings = cast(list[Diagnostic], there[1]) if docs else []
     parts = [cast(T, here[0]), *([cast(T, there[0])] if docs else [])]
@@ -257,6 +268,12 @@ def from_cache(config: Config) -> Result | None:
     return Result(*found) if found else None
 
 
+def keeps_diagnostics() -> bool:
+    """Whether a generated output's diagnostics are cached, to be shown
+    again (all of them, located) when the output is restored."""
+    return output_cache.cache_root() is not None
+
+
 def remember(config: Config, result: Generated) -> None:
     """Cache an output just written (best effort)."""
     output_cache.store(config, result.written.digests, result.diagnostics, result.lock, result.inputs)
@@ -287,9 +304,10 @@ def _fingerprint(config: Config, inputs: list[Path], lock: str) -> dict[str, obj
 
 
 def check(
-    config: Config, strict: bool = False, reset_names: bool = False, stage: Stage = _quiet_stage
+    config: Config, strict: bool = False, reset_names: bool = False, stage: Stage = _quiet_stage,
+    shown: Shown = _everything
 ) -> tuple[Result, Drift]:
-    result = build_plan(config, strict, reset_names, stage)
+    result = build_plan(config, strict, reset_names, stage, shown)
     stage("compare")
     return result, compare_tree(config.out, result.plan)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -137,3 +139,51 @@ def test_yaml_positions_come_from_the_parse_itself(tmp_path: Path, monkeypatch: 
     spec = _spec(tmp_path, _OP.replace("SCHEMA", "{$ref: '#/components/schemas/Missing'}"))
     diags = _error(spec).diagnostics
     assert [(d.code, d.span.line if d.span else None) for d in diags] == [("SG010", 14)]
+
+
+def test_only_the_diagnostics_asked_for_are_located() -> None:
+    from generator.diagnostics import Sink, Span
+
+    asked: list[list[str]] = []
+
+    def locator(pointers: object) -> list[Span | None]:
+        asked.append(list(pointers))  # type: ignore[call-overload]
+        return [Span("api.yaml", 7, 1) for _ in asked[-1]]
+
+    sink = Sink(locator=locator)
+    sink.note("SG500", "deprecated", "#/a")
+    sink.warning("SG107", "unknown format", "#/b")
+    shown = sink.located(lambda d: d.severity != "note")
+    assert asked == [["#/b"]]
+    assert [d.span for d in shown] == [None, Span("api.yaml", 7, 1)]
+    assert sink.items[0].span == Span("api.yaml", 7, 1) and asked[-1] == ["#/a"]  # still locatable later
+
+
+def test_a_hidden_note_is_not_located_but_verbose_shows_it_with_its_line(tmp_path: Path) -> None:
+    spec = tmp_path / "api.yaml"
+    spec.write_text(textwrap.dedent("""\
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {type: string, format: ulid, example: abc}
+        """))
+
+    def run(*flags: str) -> str:
+        out = tmp_path / f"out{len(flags)}"
+        done = subprocess.run([sys.executable, "-m", "generator.cli", "generate", str(spec), "-o", str(out),
+                               "--target", "python", *flags], capture_output=True, text=True,
+                              env={**os.environ, "SDKGEN_CACHE_DIR": "off"})
+        assert done.returncode == 0, done.stderr
+        return done.stderr
+
+    quiet, verbose = run(), run("--verbose")
+    assert "api.yaml:12:" in quiet and "warning[SG107]" in quiet and "note[" not in quiet
+    assert re.search(r"api\.yaml:\d+:\d+: note\[SG106\]", verbose), verbose
