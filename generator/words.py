@@ -26,6 +26,17 @@ def _split_chunk(chunk: str) -> list[str]:
     """Split an alphanumeric run at case and digit->Upper boundaries."""
     if not chunk:
         return []
+    if chunk.isascii():  # the usual case, in one regex pass instead of a loop per character
+        return _ASCII_BOUNDARY.split(chunk)
+    return _split_chunk_by_char(chunk)
+
+
+# lower or digit -> Upper, and the last capital of an acronym before a lower
+_ASCII_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def _split_chunk_by_char(chunk: str) -> list[str]:
+    """``_split_chunk`` for any letters (``str.isupper`` knows Unicode case)."""
     out: list[str] = []
     start = 0
     for i in range(1, len(chunk)):

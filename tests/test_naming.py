@@ -17,6 +17,13 @@ def test_split_words_rules() -> None:
     assert split_words("v2Api") == ("v2", "Api")
 
 
+@given(st.text(alphabet="aAbBzZ09xXyY", max_size=12))
+def test_ascii_words_split_as_the_per_character_rules_do(chunk: str) -> None:
+    from generator.words import _split_chunk, _split_chunk_by_char
+
+    assert _split_chunk(chunk) == (_split_chunk_by_char(chunk) if chunk else [])
+
+
 def test_cases() -> None:
     assert pascal("prefix_messages") == "PrefixMessages"
     assert pascal("photoRealVersion") == "PhotoRealVersion"
