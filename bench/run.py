@@ -16,6 +16,9 @@ sdkgen's modules byte-compiled first, as an installed package's are):
   (generator/output_cache.py; every other row runs with it off);
 - datamodel-code-generator (pydantic v2 models only), installed by this
   script in its own virtual environment (bench/.peer-venv);
+- the parse floor, the cold rows and the peer take turns run by run, so that
+  a shared machine's drifting speed hits them alike; the line under the
+  table gives sdkgen cold / peer run by run;
 - scaling: synthetic specs from bench/synth.py, time per schema and memory.
 """
 
@@ -55,20 +58,41 @@ def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
+Command = tuple[str, Callable[[int], list[str]], "Callable[[], object] | None"]
+"""A row: its label, its command for run i, and what to do before each run."""
+
+
+def same(cmd: list[str]) -> Callable[[int], list[str]]:
+    """The command of every run."""
+    return lambda i: cmd
+
+
 def repeat(label: str, make_cmd: Callable[[int], list[str]], runs: int,
            setup: Callable[[], object] | None = None) -> dict[str, object]:
-    times, mems = [], []
+    return repeat_together([(label, make_cmd, setup)], runs)[0]
+
+
+def repeat_together(commands: list[Command], runs: int) -> list[dict[str, object]]:
+    """Each command ``runs`` times, the commands taking turns run by run.
+
+    A shared machine's speed drifts over minutes; rows compared with each
+    other (sdkgen cold against the peer and the parse floor) run in turns so
+    that they see the same drift."""
+    times: list[list[float]] = [[] for _ in commands]
+    mems: list[list[float]] = [[] for _ in commands]
     for i in range(runs):
-        if setup:
-            setup()
-        # Flush what earlier runs wrote and deleted, so that their disk work
-        # is not billed to this one (deleting thousands of files leaves
-        # write-back and discards queued for seconds).
-        os.sync()
-        t, m = run(make_cmd(i))
-        times.append(t)
-        mems.append(m)
-    return {"label": label, "median": statistics.median(times), "min": min(times), "mem": max(mems)}
+        for k, (_, make_cmd, setup) in enumerate(commands):
+            if setup:
+                setup()
+            # Flush what earlier runs wrote and deleted, so that their disk
+            # work is not billed to this one (deleting thousands of files
+            # leaves write-back and discards queued for seconds).
+            os.sync()
+            t, m = run(make_cmd(i))
+            times[k].append(t)
+            mems[k].append(m)
+    return [{"label": label, "median": statistics.median(ts), "min": min(ts), "mem": max(ms), "times": ts}
+            for (label, _, _), ts, ms in zip(commands, times, mems)]
 
 
 def ensure_peer() -> Path:
@@ -89,15 +113,23 @@ def orq_rows(spec: Path, runs: int, tmp: Path, with_peer: bool) -> list[dict[str
     floor = [sys.executable, "-c", "import sys,yaml; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)", str(spec)]
     inputs = [str(spec), "--config", str(gen_yaml), "--target", "python", "--target", "typescript"]
     common = [*inputs, "-o", str(out)]
-    rows = [repeat("parse floor (libyaml C loader)", lambda i: floor, runs)]
     cold, uncompiled = fresh_dir(tmp, "cold"), fresh_dir(tmp, "uncompiled")
-    rows.append(repeat("sdkgen generate, cold (py+ts+docs)",
-                       lambda i: [*sdkgen(), "generate", *inputs, "-o", str(cold(i))], runs))
-    # The row above reads sdkgen's compiled templates from the user cache
-    # (nothing of the spec is cached); this one compiles them too.
-    rows.append(repeat("  same, templates compiled in the run",
-                       lambda i: ["env", "SDKGEN_TEMPLATE_CACHE=off", *sdkgen(), "generate", *inputs, "-o",
-                                  str(uncompiled(i))], runs))
+    together: list[Command] = [
+        ("parse floor (libyaml C loader)", lambda i: floor, None),
+        ("sdkgen generate, cold (py+ts+docs)", lambda i: [*sdkgen(), "generate", *inputs, "-o", str(cold(i))], None),
+        # The row above reads sdkgen's compiled templates from the user cache
+        # (nothing of the spec is cached); this one compiles them too.
+        ("  same, templates compiled in the run",
+         lambda i: ["env", "SDKGEN_TEMPLATE_CACHE=off", *sdkgen(), "generate", *inputs, "-o", str(uncompiled(i))],
+         None),
+    ]
+    if with_peer:
+        peer = ensure_peer()
+        cmd = [str(peer), "--input", str(spec), "--input-file-type", "openapi", "--output-model-type",
+               "pydantic_v2.BaseModel", "--output", str(tmp / "peer.py")]
+        together.append(("datamodel-code-generator (models only)", lambda i: cmd, None))
+    measured = repeat_together(together, runs)
+    rows = measured[:3]
     run([*sdkgen(), "generate", *common])  # the output the next rows find
     rows.append(repeat("sdkgen check, no change", lambda i: [*sdkgen(), "check", *common], runs))
     rows.append(repeat("sdkgen generate, no change", lambda i: [*sdkgen(), "generate", *common], runs))
@@ -110,12 +142,7 @@ def orq_rows(spec: Path, runs: int, tmp: Path, with_peer: bool) -> list[dict[str
                        setup=lambda: shutil.rmtree(out, ignore_errors=True)))
     rows.append(repeat("sdkgen check, full regenerate+compare", lambda i: [*sdkgen(), "check", *common], runs,
                        setup=lambda: _forget_fingerprint(out)))
-    if with_peer:
-        peer = ensure_peer()
-        cmd = [str(peer), "--input", str(spec), "--input-file-type", "openapi", "--output-model-type",
-               "pydantic_v2.BaseModel", "--output", str(tmp / "peer.py")]
-        rows.append(repeat("datamodel-code-generator (models only)", lambda i: cmd, runs))
-    return rows
+    return rows + measured[3:]
 
 
 def fresh_dir(tmp: Path, name: str) -> Callable[[int], Path]:
@@ -177,7 +204,7 @@ def scaling_rows(sizes: list[int], tmp: Path) -> list[dict[str, object]]:
             subprocess.run([sys.executable, str(ROOT / "bench" / "synth.py"), str(n)], stdout=fh, check=True)
         out = tmp / f"synth-out-{n}"
         cmd = [*sdkgen(), "generate", str(spec), "-o", str(out)]
-        row = repeat(f"synthetic {n} schemas, cold", lambda i, cmd=cmd: cmd, 1)
+        row = repeat(f"synthetic {n} schemas, cold", same(cmd), 1)
         row["per_schema_ms"] = float(row["median"]) / n * 1000  # type: ignore[arg-type]
         rows.append(row)
     return rows
@@ -222,6 +249,12 @@ def main() -> None:
     CLEANED.touch()
     print(f"spec: {args.spec.name}, {args.runs} runs each, python {sys.version.split()[0]}")
     print(table(rows, floor, peer))
+    by_label = {str(r["label"]): r for r in rows}
+    pair = by_label.get("sdkgen generate, cold (py+ts+docs)"), by_label.get("datamodel-code-generator (models only)")
+    if pair[0] and pair[1]:
+        ratios = [a / b for a, b in zip(pair[0]["times"], pair[1]["times"])]  # type: ignore[call-overload]
+        print(f"sdkgen cold / peer, run by run (taking turns): median {statistics.median(ratios):.3f}, "
+              f"range {min(ratios):.3f} to {max(ratios):.3f}")
 
 
 if __name__ == "__main__":
