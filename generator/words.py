@@ -9,6 +9,7 @@ the rest of each word as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 _SPLIT_NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
@@ -105,7 +106,7 @@ def spell_number(n: int) -> str:
     raise AssertionError("unreachable")
 
 
-def leading_number_spelled(parts: list[str]) -> str:
+def leading_number_spelled(parts: Sequence[str]) -> str:
     """Join name parts; a numeric first part is spelled out (``2``+``1`` -> ``Two1``)."""
     if parts and parts[0].isdigit():
         return spell_number(int(parts[0])) + "".join(parts[1:])

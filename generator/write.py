@@ -18,7 +18,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Self
 
 from generator.diagnostics import SpecError, fail
@@ -27,8 +27,9 @@ MANIFEST = ".sdkgen-manifest.json"
 
 
 def _check_path(rel: str) -> None:
-    p = PurePosixPath(rel)
-    if p.is_absolute() or ".." in p.parts or not p.parts or rel == MANIFEST:
+    # PurePosixPath's rules in string operations: this runs for every file
+    parts = [part for part in rel.split("/") if part not in ("", ".")]
+    if rel.startswith("/") or ".." in parts or not parts or rel == MANIFEST:
         raise fail("SG900", f"internal error: refusing to write outside the output directory: {rel!r}")
 
 

@@ -59,7 +59,7 @@ PARENT = "<parent>"
 
 
 def render_name(parts: tuple[str, ...]) -> str:
-    return leading_number_spelled(list(parts))
+    return leading_number_spelled(parts)
 
 
 class Registry:
