@@ -26,6 +26,9 @@ import yaml
 from generator.diagnostics import Diagnostic, Span, SpecError, fail
 from generator.words import pascal
 
+# yaml.safe_load's rules, read by libyaml's C parser where PyYAML has it.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 Target = Literal["python", "typescript"]
 TARGETS: tuple[Target, ...] = ("python", "typescript")
 LOCK_NAME = "sdkgen.lock"
@@ -257,7 +260,7 @@ def from_file(path: Path) -> dict[str, object]:
         return from_pyproject(path)
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=_SAFE_LOADER) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise fail("SG030", f"cannot read configuration: {exc}", span=Span(str(path), 1, 1)) from None
     if not isinstance(data, dict):
@@ -363,7 +366,7 @@ def compat_version_beside(gen_yaml: Path) -> str | None:
         # A gen.lock lists every generated file (hundreds of KB): parse only
         # its `management:` block, which comes first.
         block = re.search(r"^management:[ \t]*\n(?:[ \t]+.*\n|[ \t]*\n)*", text + "\n", re.M)
-        lock = yaml.safe_load(block[0]) if block else None
+        lock = yaml.load(block[0], Loader=_SAFE_LOADER) if block else None
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
     management = lock.get("management") if isinstance(lock, dict) else None
