@@ -148,18 +148,22 @@ def generate(
 
     api, sink, inputs = _load(config, strict, reset_names, stage)
     stage("render")
-    lock = lock_text(api)
+
+    def aside() -> tuple[str, dict[str, object]]:
+        # The name lock, and the manifest's fingerprint (which hashes
+        # sdkgen's own files): done while a process is still rendering.
+        lock = lock_text(api)
+        return lock, _fingerprint(config, inputs, lock)
+
     with Staging(config.out) as staging:
-        # The manifest's fingerprint hashes sdkgen's own files: done aside,
-        # while a process is still rendering.
-        parts, diagnostics, found = _render_all(api, config, sink, staging.put, shown,
-                                                aside=lambda: _fingerprint(config, inputs, lock))
+        parts, diagnostics, found = _render_all(api, config, sink, staging.put, shown, aside)
+        lock, fingerprint = cast(tuple[str, dict[str, object]], found)
         written = Written()
         for part in parts:
             written = written.merge(part)
         stage("write")
         result = Generated(written, diagnostics, lock, inputs)
-        staging.commit(written, cast(dict[str, object], found))
+        staging.commit(written, fingerprint)
     _record_lock(config, result)
     return result
 
