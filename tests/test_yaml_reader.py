@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT, shared_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,8 +16,6 @@ from generator.diagnostics import SpecError
 from generator.loader.parse import parse_document
 from generator.loader.positions import PositionIndex
 from generator.loader.yaml_reader import UNREAD, SpecLoader, read_fast
-
-from conftest import ROOT, shared_path
 
 pytest.importorskip("ryaml")  # a dependency wherever it has a wheel; elsewhere PyYAML reads everything
 
@@ -145,3 +144,25 @@ def test_after_a_few_streamed_lookups_the_tree_is_composed_once(tmp_path: Path) 
     spans = [index.locate(p) for p in ["#/a/b", "#/c/1", "#/a", "#/c/0", "#/c/1"]]
     assert [(s.line, s.column) for s in spans] == [(2, 6), (5, 5), (1, 1), (4, 5), (5, 5)]
     assert index._root is not None  # the last lookups walked the composed tree
+
+
+_AWKWARD_KEYS = st.sampled_from(["a", "b", "200", "/v2/x", "a b", "x: y", "'q'", '"d"', "#h", "- s", "yes", "", "k~1",
+                                 "é", "{f}", "[s]", "&anchor", "*alias", "!tag", "|", "null", "1e3", "a\\b"])
+_BLOCK_DOCS = st.recursive(
+    st.one_of(st.none(), st.integers(-5, 5), st.text(alphabet="ab :#-'\"\n", max_size=6)),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(_AWKWARD_KEYS, inner, max_size=4)),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.dictionaries(_AWKWARD_KEYS, _BLOCK_DOCS, min_size=1, max_size=4),
+       flow=st.sampled_from([False, None]), indent=st.sampled_from([2, 4]))
+def test_positions_found_in_a_block_of_the_text_equal_those_of_the_tree(data: dict[str, object], flow: bool | None,
+                                                                         indent: int) -> None:
+    text = yaml.safe_dump(data, default_flow_style=flow, indent=indent, allow_unicode=True, sort_keys=False)
+    tree = PositionIndex(text, "spec.yaml", yaml.compose(text, Loader=SpecLoader))
+    pointers = _pointers(yaml.safe_load(text)) + ["#/no/such", "#/a/b/c"]
+    for pointer in pointers:
+        assert PositionIndex(text, "spec.yaml").locate(pointer) == tree.locate(pointer), (pointer, text)
+    assert PositionIndex(text, "spec.yaml").locate_all(pointers) == [tree.locate(p) for p in pointers]

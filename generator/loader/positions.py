@@ -5,11 +5,14 @@ file read by PyYAML comes with its composed node tree, and a lookup walks it.
 A file read by the fast reader has no tree: the first lookups stream libyaml's
 events and stop at the node they want (a warning near the top of a large spec
 costs a fraction of composing it); after a few, the tree is composed once.
+In a block-style file the stream starts at the smallest block that holds the
+pointers, found by indentation, rather than at the top of the file.
 """
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+import re
+from typing import Any, NamedTuple, Sequence
 
 import yaml
 
@@ -54,7 +57,7 @@ class PositionIndex:
             marks: list[Mark | None | _Alias] = [_ALIAS] * len(paths)
             if self._root is None and self._streamed < _STREAMED_LOOKUPS:
                 self._streamed += 1
-                marks = _EventWalk(self._text).find_all(paths)
+                marks = _narrowed_walk(self._text, paths)
             found = [self._walk_tree(path) if isinstance(m, _Alias) else m for m, path in zip(marks, paths)]
         except yaml.YAMLError:
             found = [None] * len(paths)
@@ -96,6 +99,86 @@ class _Alias:
 
 
 _ALIAS = _Alias()
+
+
+class _Moved(NamedTuple):
+    """A mark from a part of the text, moved back to the whole text's lines."""
+
+    line: int
+    column: int
+
+
+def _narrowed_walk(text: str, paths: list[list[str]]) -> list[Mark | None | _Alias]:
+    """``_EventWalk`` over the smallest block of ``text`` that holds every
+    path: skipping the rest event by event costs most of a walk, and in a
+    block-style file a key's block is found by its indentation alone.  The
+    block is then read by libyaml like the whole file; anything the line
+    scan does not understand (flow style, sequences, escaped keys, a key the
+    block does not parse to) walks the whole text instead."""
+    found = _block_of(text, _common_prefix(paths))
+    if found is not None:
+        start, end, depth = found
+        line = text.count("\n", 0, start)
+        try:
+            marks = _EventWalk(text[start:end]).find_all([path[depth - 1:] for path in paths])
+        except yaml.YAMLError:
+            marks = [None]
+        if all(m is not None for m in marks):
+            return [m if isinstance(m, _Alias) or m is None else _Moved(m.line + line, m.column) for m in marks]
+    return _EventWalk(text).find_all(paths)
+
+
+def _common_prefix(paths: list[list[str]]) -> list[str]:
+    prefix = paths[0] if paths else []
+    for path in paths[1:]:
+        size = 0
+        while size < min(len(prefix), len(path)) and prefix[size] == path[size]:
+            size += 1
+        prefix = prefix[:size]
+    return prefix
+
+
+_CONTENT_LINE = re.compile(r"^( *)[^ \n#]", re.MULTILINE)
+"""A line that holds more than blanks or a comment, and its indentation."""
+
+
+def _block_of(text: str, tokens: list[str]) -> tuple[int, int, int] | None:
+    """The text span of the deepest block-mapping entry along ``tokens``
+    that a line scan finds (from the start of its key's line to the end of
+    its block), and how many tokens it covers; None when not even the first.
+    A document with directives, document markers or tabs is not scanned."""
+    if "\t" in text or text.startswith(("%", "---")) or "\n---" in text or "\n%" in text:
+        return None
+    start, end, indent, depth = 0, len(text), -1, 0
+    for token in tokens:
+        body = start if depth == 0 else text.find("\n", start) + 1
+        first = _CONTENT_LINE.search(text, body, end) if body > 0 or depth == 0 else None
+        if first is None or len(first.group(1)) <= indent:
+            break
+        child = len(first.group(1))
+        if text.startswith("- ", first.end() - 1) or text.startswith("-\n", first.end() - 1):
+            break  # a sequence: its items are not keyed
+        if any(c in token for c in "\\\"'\n"):
+            break
+        key = re.compile(rf"^ {{{child}}}(?:{re.escape(token)}|\"{re.escape(token)}\"|'{re.escape(token)}') *:(?= |$)",
+                         re.MULTILINE).search(text, first.start(), end)
+        if key is None:
+            break
+        after = text.find("\n", key.end())
+        stop = _block_end(child).search(text, after + 1, end) if after >= 0 else None
+        start, end, indent, depth = key.start(), stop.start() if stop else end, child, depth + 1
+        inline = text[key.end():after if after >= 0 else len(text)].strip()
+        if inline and not inline.startswith("#"):
+            break  # the value starts on the key's line (a scalar, flow style, an anchor): nothing below to scan
+    return (start, end, depth) if depth else None
+
+
+def _block_end(indent: int) -> re.Pattern[str]:
+    """The first line after a key at ``indent`` that is not in its block:
+    content indented less, or as much but not a ``-`` item (a sequence value
+    may sit at its key's indentation)."""
+    less = f" {{0,{indent - 1}}}[^ \\n#]|" if indent else ""
+    return re.compile(rf"^(?:{less} {{{indent}}}(?!-[ \n])[^ \n#])", re.MULTILINE)
 
 
 class _Done(Exception):
