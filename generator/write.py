@@ -99,9 +99,13 @@ class Staging:
 
     def __init__(self, out: Path, link_dir: Path | None = None) -> None:
         self.out = out.resolve()
+        prefix = f".{self.out.name}.sdkgen-"
         try:
             self.out.parent.mkdir(parents=True, exist_ok=True)
-            self.path = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.sdkgen-", dir=self.out.parent))
+            _remove_abandoned(self.out.parent, prefix)
+            # The name carries this process's id, so that a later run can tell
+            # a directory left by a killed run from one still being filled.
+            self.path = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=self.out.parent))
         except OSError as exc:
             raise fail("SG901", f"cannot create a staging directory next to {self.out}: {exc}") from None
         self.old = str(self.out) if self.out.is_dir() else None
@@ -143,6 +147,27 @@ class Staging:
             _swap(self.path, self.out)
         except OSError as exc:
             raise fail("SG901", f"cannot write {self.out}: {exc}") from None
+
+
+def _remove_abandoned(parent: Path, prefix: str) -> None:
+    """Remove staging directories whose run was killed before it could
+    (``SIGKILL`` skips every cleanup): those whose process is gone."""
+    with os.scandir(parent) as entries:
+        names = [e.name for e in entries if e.name.startswith(prefix) and e.is_dir(follow_symlinks=False)]
+    for name in names:
+        pid = name[len(prefix):].partition("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(parent / name, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: leave its directory alone
+    return True
 
 
 def write_tree(out: Path, plan: dict[str, str], fingerprint: dict[str, object] | None = None,

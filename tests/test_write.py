@@ -127,3 +127,18 @@ def test_a_write_error_in_the_second_half_is_a_located_error_and_out_is_untouche
         write_tree(out, plan)
     assert [d.code for d in info.value.diagnostics] == ["SG901"]
     assert _snapshot(out).keys() == {"keep.txt", MANIFEST}
+
+
+def test_a_staging_directory_left_by_a_killed_run_is_removed_by_the_next(tmp_path: Path) -> None:
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(gone.stdout)
+    abandoned = tmp_path / f".out.sdkgen-{dead_pid}-abc123"
+    (abandoned / "python").mkdir(parents=True)
+    (abandoned / "python" / "x.py").write_text("half written")
+    live = tmp_path / f".out.sdkgen-{os.getpid()}-def456"  # a run still at work (this process)
+    live.mkdir()
+    other = tmp_path / ".other.sdkgen-1-ghi789"  # another output's, not ours to judge
+    other.mkdir()
+    write_tree(tmp_path / "out", {"a.txt": "1"})
+    assert not abandoned.exists() and live.is_dir() and other.is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, other.name, "out"])
