@@ -130,7 +130,8 @@ def test_a_write_error_in_the_second_half_is_a_located_error_and_out_is_untouche
 
 
 def test_a_staging_directory_left_by_a_killed_run_is_removed_by_the_next(tmp_path: Path) -> None:
-    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True)
     dead_pid = int(gone.stdout)
     abandoned = tmp_path / f".out.sdkgen-{dead_pid}-abc123"
     (abandoned / "python").mkdir(parents=True)
