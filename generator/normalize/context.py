@@ -86,6 +86,8 @@ class Slot:
         """``dataclasses.replace`` without its generality: slots are made
         for every node of every schema, and replace was a tenth of
         normalizing."""
+        if not changes.keys() <= _SLOT_FIELD_SET:  # a misspelt field would be dropped silently
+            raise TypeError(f"Slot has no field {sorted(changes.keys() - _SLOT_FIELD_SET)}")
         new = object.__new__(Slot)
         for name in _SLOT_FIELDS:
             object.__setattr__(new, name, changes[name] if name in changes else getattr(self, name))
