@@ -283,7 +283,7 @@ def _generate(args: argparse.Namespace, config: cfg.Config, out: Output, stage: 
     cached = None if (args.strict or args.reset_names) else pipeline.from_cache(config)
     if cached is None:
         # Only diagnostics that will be shown (now, or again from the output cache) need positions.
-        shown = (lambda _: True) if pipeline.keeps_diagnostics() else out.shows
+        shown = pipeline.everything if pipeline.keeps_diagnostics() else out.shows
         done = pipeline.generate(config, strict=args.strict, reset_names=args.reset_names, stage=stage, shown=shown)
         pipeline.remember(config, done)
     else:

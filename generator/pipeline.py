@@ -51,7 +51,8 @@ Shown = Callable[[Diagnostic], bool]
 positions: finding positions is a pass over the spec's source."""
 
 
-def _everything(diagnostic: Diagnostic) -> bool:
+def everything(diagnostic: Diagnostic) -> bool:
+    """The ``Shown`` that locates every diagnostic."""
     return True
 
 
@@ -121,7 +122,7 @@ Emit = Callable[[dict[str, str]], T]
 
 def build_plan(
     config: Config, strict: bool = False, reset_names: bool = False, stage: Stage = _quiet_stage,
-    shown: Shown = _everything
+    shown: Shown = everything
 ) -> Result:
     """Everything but writing: the formatted file plan, or ``SpecError``."""
     from generator.lockfile import lock_text
@@ -131,15 +132,15 @@ def build_plan(
     parts, diagnostics, _ = _render_all(api, config, sink, dict, shown)
     plan: dict[str, str] = {}
     for part in parts:
-        if plan.keys() & part.keys():
-            raise overlap(plan.keys() & part.keys())
+        if shared := plan.keys() & part.keys():
+            raise overlap(shared)
         plan.update(part)
     return Result(plan, diagnostics, lock_text(api), inputs)
 
 
 def generate(
     config: Config, strict: bool = False, reset_names: bool = False, stage: Stage = _quiet_stage,
-    shown: Shown = _everything
+    shown: Shown = everything
 ) -> Generated:
     """``build_plan`` and ``write`` in one pass: each rendering process writes
     its files into OUT's staging directory as soon as it has them, so writing
@@ -309,7 +310,7 @@ def _fingerprint(config: Config, inputs: list[Path], lock: str) -> dict[str, obj
 
 def check(
     config: Config, strict: bool = False, reset_names: bool = False, stage: Stage = _quiet_stage,
-    shown: Shown = _everything
+    shown: Shown = everything
 ) -> tuple[Result, Drift]:
     result = build_plan(config, strict, reset_names, stage, shown)
     stage("compare")

@@ -77,8 +77,8 @@ class Written:
     unchanged: set[str] = field(default_factory=set)
 
     def merge(self, other: Written) -> Written:
-        if self.digests.keys() & other.digests.keys():
-            raise overlap(self.digests.keys() & other.digests.keys())
+        if shared := self.digests.keys() & other.digests.keys():
+            raise overlap(shared)
         return Written(self.digests | other.digests, self.unchanged | other.unchanged)
 
 
@@ -174,9 +174,7 @@ def write_tree(out: Path, plan: dict[str, str], fingerprint: dict[str, object] |
                link_dir: Path | None = None) -> Written:
     """Write ``plan`` to ``out`` atomically.  ``link_dir``, when given, holds
     files known to have exactly the plan's bytes (the output cache): they are
-    hard-linked instead of written."""
-    for rel in plan:
-        _check_path(rel)
+    hard-linked instead of written (``put`` checks every path)."""
     from generator.parallel import run_split  # not on the no-change path
 
     with Staging(out, link_dir) as staging:
