@@ -20,9 +20,10 @@ from __future__ import annotations
 import json
 import sys
 import threading
-from dataclasses import dataclass
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Iterable
+
+from msgspec import Struct
 
 from generator.diagnostics import Diagnostic
 
@@ -48,8 +49,7 @@ def diagnostic_record(d: Diagnostic) -> dict[str, object]:
     }
 
 
-@dataclass(frozen=True, slots=True)
-class Output:
+class Output(Struct, frozen=True):
     quiet: bool = False
     verbose: bool = False
     json: bool = False

@@ -7,8 +7,10 @@ compiler-style lines and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from typing import Callable, Literal, Sequence
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 Severity = Literal["error", "warning", "note"]
 
@@ -43,15 +45,13 @@ CODES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(Struct, frozen=True):
     file: str
     line: int
     column: int
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(Struct, frozen=True):
     severity: Severity
     code: str
     message: str
@@ -69,8 +69,7 @@ Locator = Callable[[Sequence[str]], "Sequence[Span | None]"]
 one pass over a large file finds them all."""
 
 
-@dataclass
-class Sink:
+class Sink(Struct):
     """Collects diagnostics.  Their positions are found together, when
     ``items`` is next read: a spec with hundreds of notes costs one pass over
     its source, not one per note."""

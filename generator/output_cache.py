@@ -26,8 +26,9 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import asdict
 from pathlib import Path
+
+from msgspec import to_builtins
 
 from generator.config import Config
 from generator.diagnostics import Diagnostic, Span
@@ -112,7 +113,7 @@ def store(config: Config, digests: dict[str, str], diagnostics: list[Diagnostic]
         meta = {
             "files": {rel: digests[rel] for rel in sorted(digests)},
             "inputs": {str(p.resolve()): file_digest(p) for p in inputs},
-            "diagnostics": [asdict(d) for d in diagnostics],
+            "diagnostics": to_builtins(diagnostics),
             "lock": lock,
         }
         (staging / _META).write_text(json.dumps(meta), encoding="utf-8")

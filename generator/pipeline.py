@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
+
+from msgspec import Struct, field
 
 from generator import output_cache
 from generator.config import Config
@@ -91,8 +92,7 @@ def _renderer(module: str, function: str) -> Renderer:
     return cast(Renderer, getattr(importlib.import_module(module), function))
 
 
-@dataclass
-class Result:
+class Result(Struct):
     """A plan held in memory (``check``, or an output-cache entry to write)."""
 
     plan: dict[str, str]
@@ -106,8 +106,7 @@ class Result:
     (a restored output-cache entry)."""
 
 
-@dataclass
-class Generated:
+class Generated(Struct):
     """What a write left in OUT (by ``generate`` or ``write``)."""
 
     written: Written

@@ -17,9 +17,10 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
+
+from msgspec import Struct, field
 
 from generator.diagnostics import SpecError, fail
 
@@ -68,8 +69,7 @@ def files_intact(out: Path) -> int | None:
     return len(files)
 
 
-@dataclass
-class Written:
+class Written(Struct):
     """What writing files did: each file's SHA-256, and the files whose bytes
     OUT already had (hard-linked into the new tree, not rewritten)."""
 
@@ -316,8 +316,7 @@ def write_file(path: Path, text: str) -> bool:
         return False
 
 
-@dataclass
-class Drift:
+class Drift(Struct):
     stale: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)

@@ -4,10 +4,10 @@ from Speakeasy's orq docs."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
+from msgspec import structs
 from conftest import spec_api
 
 from generator import ir
@@ -675,7 +675,7 @@ def _shared_api() -> ir.Api:
                                                     ir.UnionMember(type=STR, origin="#/1"))))
     # the operations' union comes first in model order, the shared union before its member;
     # a component is its own owner
-    job, conversation, jobs = (dataclasses.replace(m, owner=m.name.typescript) for m in (job, conversation, jobs))
+    job, conversation, jobs = (structs.replace(m, owner=m.name.typescript) for m in (job, conversation, jobs))
     return _api(body, conversation, jobs, job)
 
 
@@ -707,7 +707,7 @@ def test_an_inline_union_member_is_drawn_in_its_own_doc_before_the_union() -> No
     developer = _model("MessageDeveloper", ir.Object(fields=(_field("id", UUID),)), ns="components")
     message = _model("Message", ir.Union(members=(ir.UnionMember(type=ir.Ref(model="#/MessageDeveloper"), origin="#/0"),
                                                   ir.UnionMember(type=STR, origin="#/1"))), ns="components")
-    developer, message = (dataclasses.replace(m, owner="Message") for m in (developer, message))
+    developer, message = (structs.replace(m, owner="Message") for m in (developer, message))
     api = _api(message, developer)
     own = Examples(api, apart=False).for_model(developer)
     examples = Examples(api, apart=False, member_heading=_heading)
@@ -774,9 +774,9 @@ def test_an_optional_fields_own_array_or_map_holds_at_least_one_entry() -> None:
 
 
 def test_a_models_own_example_is_its_value_and_an_objects_is_merged_field_by_field() -> None:
-    quant = dataclasses.replace(_model("Quantization", ir.Enum(values=("int4", "int8", "fp16"))),
+    quant = structs.replace(_model("Quantization", ir.Enum(values=("int4", "int8", "fp16"))),
                                 example=ir.Json("fp16"))
-    data = dataclasses.replace(_model("ErrorData", ir.Object(fields=(
+    data = structs.replace(_model("ErrorData", ir.Object(fields=(
         _field("code", INT), _field("message", STR), _field("retries", INT),
         _field("quantization", ir.Ref(model="#/Quantization")),
     ))), example=ir.Json({"message": "Provider returned error", "code": 502}))
@@ -812,7 +812,7 @@ def test_a_union_no_value_can_pick_still_draws_its_member() -> None:
 
 def test_an_object_inside_an_objects_own_example_draws_the_fields_it_lacks() -> None:
     pricing = _model("Pricing", ir.Object(fields=(_field("prompt", STR), _field("discount", NUM))))
-    endpoint = dataclasses.replace(_model("PublicEndpoint", ir.Object(fields=(
+    endpoint = structs.replace(_model("PublicEndpoint", ir.Object(fields=(
         _field("name", STR), _field("pricing", ir.Ref(model="#/Pricing")),
     ))), example=ir.Json({"name": "GPT-4", "pricing": {"prompt": "0.00003"}}))
     value = _newer(_api(pricing, endpoint), "PublicEndpoint")
@@ -857,7 +857,7 @@ def test_a_field_example_of_an_object_draws_the_fields_it_lacks_and_example_item
     # the size draw (0.61) would make two
     reasoning = _model("Reasoning", ir.Object(fields=(
         _field("effort", STR, required=False), _field("summary", STR, required=False))))
-    include = dataclasses.replace(_model("Include", ir.Enum(values=("a", "b"))), example=ir.Json("b"))
+    include = structs.replace(_model("Include", ir.Enum(values=("a", "b"))), example=ir.Json("b"))
     request = _model("Settings", ir.Object(fields=(
         _field("reasoning", ir.Ref(model="#/Reasoning"), required=False, example=ir.Json({"summary": "auto"})),
         _field("include", ir.Array(items=ir.Ref(model="#/Include")), required=False),
@@ -872,9 +872,9 @@ def test_newer_unions_print_the_first_member_whose_model_gives_an_example() -> N
     """openrouter 1.642: annotations print ``FileCitation`` (the first of
     three members with examples) wherever they are drawn."""
     url = _model("UrlCitation", ir.Object(fields=(_field("url", STR),)), ns="components")
-    citation = dataclasses.replace(_model("FileCitation", ir.Object(fields=(_field("fileId", STR),)), ns="components"),
+    citation = structs.replace(_model("FileCitation", ir.Object(fields=(_field("fileId", STR),)), ns="components"),
                                    example=ir.Json({"fileId": "file-abc"}))
-    path = dataclasses.replace(_model("FilePath", ir.Object(fields=(_field("fileId", STR),)), ns="components"),
+    path = structs.replace(_model("FilePath", ir.Object(fields=(_field("fileId", STR),)), ns="components"),
                                example=ir.Json({"fileId": "file-xyz"}))
     union = _model("Annotation", ir.Union(members=tuple(
         ir.UnionMember(type=ir.Ref(model=f"#/{n}"), origin="#/x") for n in ("UrlCitation", "FilePath", "FileCitation"))))

@@ -10,11 +10,11 @@ sdkgen's cache by ``node_env``) and values Speakeasy printed in real docs.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
 import pytest
+from msgspec import structs
 
 from generator import ir
 from generator.examples import faker_data
@@ -263,7 +263,7 @@ def test_real_faker_reproduces_speakeasy_values(tmp_path: Path, monkeypatch: pyt
     contact = ir.Model(id="#/C", name=ir.ModelName(python="C", typescript="ApiSharedObjecta8ecbd0557",
                                                     ts_namespace="components"),
                        body=ir.Object(fields=tuple(
-                           dataclasses.replace(_string_field(name, "uuid" if name == "id" else None), nullable=True)
+                           structs.replace(_string_field(name, "uuid" if name == "id" else None), nullable=True)
                            for name in ("id", "name", "email", "phone", "taxId", "taxIdType", "taxCategory",
                                         "address", "city", "provinceId", "postalCode", "paymentTermId"))),
                        role="component", owner="C")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, strategies as st
 
 from generator.normalize.context import Slot, seg
@@ -130,8 +129,6 @@ def test_a_name_built_with_a_leading_digit_is_spelled_for_both_targets() -> None
     assert python_model_name("ImageUrl") == "ImageURL"
 
 
-def test_a_slot_copy_refuses_a_field_it_does_not_have() -> None:
+def test_an_array_item_keeps_its_parents_place() -> None:
     slot = Slot(root="R", klass=COMPONENT, role="component", owner="", namespace="components", request=False, base="B")
     assert slot.item().array_item and slot.item().base == "B"
-    with pytest.raises(TypeError, match="arrayitem"):
-        slot._with(arrayitem=True)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from msgspec import structs
 from conftest import ROOT, SPEC, shared_path
 
 from generator import ir
@@ -344,7 +345,7 @@ def test_small_naming_rules(acme: tuple[ir.Api, Config]) -> None:
     assert anchor("post_v2_traces_sessions_count") == "post_v2_traces_sessions_count"
     assert anchor("postV2TracesSessionsCount") == "postv2tracessessionscount"
     assert relink("[models.X](../models/x.md)") == "[models.X](../../models/x.md)"
-    reserved = dataclasses.replace(api, sdk_classes=((("Widgets",), "WidgetsSDK"),))
+    reserved = structs.replace(api, sdk_classes=((("Widgets",), "WidgetsSDK"),))
     assert python_class(reserved, config, ("widgets",)) == "WidgetsSDK"
 
 

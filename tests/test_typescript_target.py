@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from msgspec import structs
 from hypothesis import given, strategies as st
 
 import node_env
@@ -419,10 +420,10 @@ def kitchen_sink() -> ir.Api:
         _model("Proto", "components", ir.Object(fields=(_field("__proto__", STRING, required=False),))),
         # optional fields with defaults: the outbound schema sends what fits the wire type
         _model("Defaults", "operations", ir.Object(fields=(
-            dataclasses.replace(_field("version", ir.Literal(value="v1"), required=False), default=ir.Json("v1")),
-            dataclasses.replace(_field("retries", ir.Primitive(kind="integer"), required=False), default=ir.Json(3)),
-            dataclasses.replace(_field("since", DATE_TIME, required=False), default=ir.Json("2020-01-01T00:00:00Z")),
-            dataclasses.replace(_field("odd", STRING, required=False), default=ir.Json(7)),
+            structs.replace(_field("version", ir.Literal(value="v1"), required=False), default=ir.Json("v1")),
+            structs.replace(_field("retries", ir.Primitive(kind="integer"), required=False), default=ir.Json(3)),
+            structs.replace(_field("since", DATE_TIME, required=False), default=ir.Json("2020-01-01T00:00:00Z")),
+            structs.replace(_field("odd", STRING, required=False), default=ir.Json(7)),
         ))),
         _model("Oops", "errors", ir.Object(fields=(_field("node", node, required=False),
                                                    _field("error_code", STRING)))),

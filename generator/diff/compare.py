@@ -8,15 +8,15 @@ nullability) or changes type.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from msgspec import Struct
+from msgspec.structs import asdict
 
 from generator import ir
 from generator.diff.shape import Flattener, Node, Shape
 from generator.words import snake
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(Struct, frozen=True):
     method: str
     """``sdk.group.method()`` as a user calls it."""
     path: str

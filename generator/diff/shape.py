@@ -9,14 +9,14 @@ default and model name.  Comparing two specs is then comparing two maps.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from generator import ir
 from generator.render.identifiers import python_field
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
+class Node(Struct, frozen=True):
     kind: str
     """``object``, ``enum``, ``union``, ``array``, ``map``, ``any``, ``literal`` or a primitive."""
     required: bool = True

@@ -24,8 +24,9 @@ import json
 import os
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from generator.user_cache import cache_dir
 
@@ -93,8 +94,7 @@ console.log(JSON.stringify({
 """
 
 
-@dataclass(frozen=True, slots=True)
-class FakerData:
+class FakerData(Struct, frozen=True):
     """The English tables (None when unavailable) and why they are missing."""
 
     tables: dict[str, object] | None

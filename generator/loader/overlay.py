@@ -18,11 +18,12 @@ Contract:
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence, cast
 
 import jsonpath
+
+from msgspec import Struct
 
 from generator.diagnostics import Diagnostic, Sink, SpecError
 from generator.loader.parse import PositionIndex, parse_text, read_text
@@ -32,8 +33,7 @@ _ACTION_KEYS = ("target", "description", "update", "remove")
 _DOC_KEYS = ("overlay", "info", "extends", "actions")
 
 
-@dataclass(frozen=True, slots=True)
-class _Action:
+class _Action(Struct, frozen=True):
     index: int
     path: jsonpath.JSONPath | jsonpath.CompoundJSONPath
     target: str

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
+
+from msgspec import Struct, field
 
 from generator.diagnostics import Diagnostic, Span, SpecError, fail
 from generator.loader import swagger2
 from generator.loader.parse import PositionIndex, parse_document, read_text, split_pointer
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
+class Resolved(Struct, frozen=True):
     """The target of a ``$ref``: its data and its qualified pointer."""
 
     node: object
@@ -20,14 +20,12 @@ class Resolved:
     """``#/components/schemas/X`` in the root file, ``other.yaml#/X`` elsewhere."""
 
 
-@dataclass
-class _Doc:
+class _Doc(Struct):
     data: object
     positions: PositionIndex
 
 
-@dataclass
-class Origins:
+class Origins(Struct):
     """Where nodes of the root document came from when that is not the same
     pointer of the root file: a converted Swagger 2.0 node, or a node that an
     overlay added.  An entry covers the subtree below its pointer."""

@@ -15,8 +15,9 @@ Contract:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable
+
+from msgspec import Struct, field
 
 from generator.diagnostics import SpecError
 
@@ -49,8 +50,7 @@ def is_swagger2(doc: object) -> bool:
     return isinstance(doc, dict) and "openapi" not in doc and str(doc.get("swagger")) == "2.0"
 
 
-@dataclass
-class Converted:
+class Converted(Struct):
     doc: dict[str, Any]
     origins: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)

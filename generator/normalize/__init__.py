@@ -10,9 +10,9 @@ Contract:
 
 from __future__ import annotations
 
-import dataclasses
-
 from typing import Any
+
+from msgspec import structs
 
 from generator import ir
 from generator.config import LISTED_EXAMPLES_SINCE, Config, compat_at_least
@@ -164,7 +164,7 @@ def _finish(draft: Draft, name: ir.ModelName, walker: Walker, spec_order: bool =
         def key(f: ir.Field) -> tuple[bool, str]:
             return (f.param is not None and f.param.location == "body", f.wire_name)
 
-        body = dataclasses.replace(body, fields=tuple(sorted(body.fields, key=key)))
+        body = structs.replace(body, fields=tuple(sorted(body.fields, key=key)))
     return ir.Model(
         id=draft.id, name=name, body=body, role=draft.slot.role,  # type: ignore[arg-type]
         owner=draft.slot.owner, description=draft.description, deprecated=draft.deprecated,

@@ -8,7 +8,7 @@ out, which keeps the type a discriminator where a union needs one).
 
 from __future__ import annotations
 
-import dataclasses
+from msgspec import structs
 
 from generator import ir
 
@@ -22,7 +22,7 @@ def _relaxed(model: ir.Model) -> ir.Model:
     if not isinstance(body, ir.Object) or not any(_required_const(f) for f in body.fields):
         return model
     fields = tuple(_optional(f) if _required_const(f) else f for f in body.fields)
-    return dataclasses.replace(model, body=dataclasses.replace(body, fields=fields))
+    return structs.replace(model, body=structs.replace(body, fields=fields))
 
 
 def _required_const(field: ir.Field) -> bool:
@@ -32,4 +32,4 @@ def _required_const(field: ir.Field) -> bool:
 def _optional(field: ir.Field) -> ir.Field:
     assert isinstance(field.type, ir.Literal)
     default = field.default if field.default is not None else ir.Json(field.type.value)
-    return dataclasses.replace(field, required=False, default=default)
+    return structs.replace(field, required=False, default=default)

@@ -9,7 +9,9 @@ they were their parent.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, fields
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from generator.normalize.naming import inline_candidates
 from generator.normalize.feb2025 import naming_base
@@ -17,8 +19,7 @@ from generator.normalize.feb2025 import naming_base
 _ids = itertools.count()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Seg:
+class Seg(Struct, frozen=True, eq=False):
     """A name segment; compared by identity, because two segments with the
     same text are still different places (P's own segment is removed by
     identity, not by text)."""
@@ -31,8 +32,7 @@ def seg(text: str) -> Seg:
     return Seg(text, next(_ids))
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Slot:
+class Slot(Struct, frozen=True, kw_only=True):
     root: str
     """R: the operation name, or the component key."""
     klass: int
@@ -82,17 +82,6 @@ class Slot:
     inline_part: bool = False
     """A property written in an inline ``allOf`` part of its object."""
 
-    def _with(self, **changes: object) -> Slot:
-        """``dataclasses.replace`` without its generality: slots are made
-        for every node of every schema, and replace was a tenth of
-        normalizing."""
-        if not changes.keys() <= _SLOT_FIELD_SET:  # a misspelt field would be dropped silently
-            raise TypeError(f"Slot has no field {sorted(changes.keys() - _SLOT_FIELD_SET)}")
-        new = object.__new__(Slot)
-        for name in _SLOT_FIELDS:
-            object.__setattr__(new, name, changes[name] if name in changes else getattr(self, name))
-        return new
-
     def extra(self) -> tuple[str, ...]:
         return tuple(s.text for s in self.segments if s is not self.union_seg)
 
@@ -115,7 +104,8 @@ class Slot:
         return self.segments + ((self.own,) if self.own else ())
 
     def property(self, base: str, named_parent: bool, parent: str = "", inline_part: bool = False) -> Slot:
-        return self._with(
+        return replace(
+            self,
             base=base,
             parent=parent,
             inline_part=inline_part,
@@ -138,7 +128,8 @@ class Slot:
     ) -> Slot:
         """A union member; ``union_id`` and ``tag`` (constant, property base,
         from ``union_names.member_tag``) serve nameResolutionFeb2025."""
-        return self._with(
+        return replace(
+            self,
             base=title_base or str(index + 1),
             segments=self._down(),
             own=seg(str(index + 1)),
@@ -161,13 +152,9 @@ class Slot:
     def same_place(self) -> Slot:
         """Map values, the single variant of a nullable union."""
         if self.shared:  # the items of a shared body are named as the body would be
-            return self._with(base=self.root, shared=False)
-        return self._with(root_prefix=None) if self.root_prefix is not None else self
+            return replace(self, base=self.root, shared=False)
+        return replace(self, root_prefix=None) if self.root_prefix is not None else self
 
     def item(self) -> Slot:
         """Array items: the parent's place, in the singular where that applies."""
-        return self.same_place()._with(array_item=True)
-
-
-_SLOT_FIELDS = tuple(f.name for f in fields(Slot))
-_SLOT_FIELD_SET = frozenset(_SLOT_FIELDS)
+        return replace(self.same_place(), array_item=True)

@@ -9,8 +9,9 @@ once per format.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from generator.diagnostics import Sink
 
@@ -27,8 +28,7 @@ KNOWN_FORMATS = frozenset({
 })
 
 
-@dataclass
-class Deviations:
+class Deviations(Struct):
     sink: Sink
     version31: bool
     _seen: set[tuple[str, str]] = field(default_factory=set)

@@ -16,7 +16,7 @@ iteration order beyond insertion order, so the result is deterministic.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from generator.words import leading_number_spelled
 
@@ -25,8 +25,7 @@ PINNED, COMPONENT, RESERVED, PARAMETER, REQUEST, RESPONSE = -1, 0, 1, 2, 3, 4
 _DEPTH_RANKED = (COMPONENT, RESPONSE)
 
 
-@dataclass(frozen=True, slots=True)
-class NameSpec:
+class NameSpec(Struct, frozen=True):
     key: str
     """The id of the model this names."""
     candidates: tuple[tuple[str, ...], ...]

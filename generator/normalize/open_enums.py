@@ -9,7 +9,7 @@ single value (a constant in all but name).  An enum the spec declares open
 
 from __future__ import annotations
 
-import dataclasses
+from msgspec import Struct, structs
 
 from generator import ir
 
@@ -32,7 +32,7 @@ def open_response_unions(
         body = model.body
         if model.id not in seen or not isinstance(body, ir.Union) or (tagged_only and body.discriminator is None):
             return model
-        return dataclasses.replace(model, body=dataclasses.replace(body, open=True))
+        return structs.replace(model, body=structs.replace(body, open=True))
 
     return tuple(opened(m) for m in models)
 
@@ -55,18 +55,18 @@ def _opened(model: ir.Model) -> ir.Model:
     body = model.body
     if not isinstance(body, ir.Enum) or body.open or len(body.values) < 2:
         return model
-    return dataclasses.replace(model, body=dataclasses.replace(body, open=True))
+    return structs.replace(model, body=structs.replace(body, open=True))
 
 
 def _refs(node: object) -> list[str]:
     """The model ids a type (or a model body) refers to directly."""
     if isinstance(node, ir.Ref):
         return [node.model]
-    if not dataclasses.is_dataclass(node):
+    if not isinstance(node, Struct):
         return []
     found: list[str] = []
-    for f in dataclasses.fields(node):
-        value = getattr(node, f.name)
+    for name in node.__struct_fields__:
+        value = getattr(node, name)
         for item in value if isinstance(value, tuple) else (value,):
             found.extend(_refs(item))
     return found

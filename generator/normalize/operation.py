@@ -450,7 +450,7 @@ def _shared_slot(key: str, base: str, role: str, namespace: str, multipart: bool
 
 
 def _slot_dict(slot: Slot) -> dict[str, Any]:
-    return {f: getattr(slot, f) for f in slot.__dataclass_fields__}
+    return {f: getattr(slot, f) for f in slot.__struct_fields__}
 
 
 def _security_keys(sec: object) -> tuple[str, ...] | None:

@@ -8,7 +8,8 @@ full at its first ``$ref``.  Each draft remembers its ``Slot`` so that
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from generator import ir
 from generator.diagnostics import Sink, fail
@@ -33,8 +34,7 @@ from generator.words import class_word, pascal
 _COMPONENT_PREFIX = "#/components/schemas/"
 
 
-@dataclass
-class Draft:
+class Draft(Struct):
     """A model before naming: everything but its names."""
 
     id: str
@@ -45,15 +45,13 @@ class Draft:
     example: ir.Json | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Typed:
+class Typed(Struct, frozen=True):
     type: ir.TypeExpr
     nullable: bool = False
     description: str | None = None
 
 
-@dataclass
-class Walker:
+class Walker(Struct):
     ws: Workspace
     sink: Sink
     drafts: dict[str, Draft] = field(default_factory=dict)

@@ -16,7 +16,7 @@ except for numbering models that ran out of candidates (spec order).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from generator.normalize.naming import PARENT, PINNED, RESERVED, NameSpec, render_name
 from generator.normalize.union_names import ENUM, UNION

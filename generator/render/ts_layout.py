@@ -14,7 +14,8 @@ from elsewhere: one place for what gen.yaml's ``legacyFileNaming`` and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from generator.config import Config
 
@@ -29,8 +30,7 @@ def kebab(name: str) -> str:
     return _WORD_START.sub("-", name).lower()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TsLayout:
+class TsLayout(Struct, frozen=True, kw_only=True):
     legacy_file_naming: bool = True
     shared_path: str = DEFAULT_SHARED
 

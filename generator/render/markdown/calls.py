@@ -22,7 +22,9 @@ Rules (observed in the reference docs):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import dataclasses
+
+from msgspec import Struct
 
 from generator import ir
 from generator.config import Config
@@ -33,8 +35,7 @@ from generator.render.python_client.signature import Signature, signature
 Entries = tuple[tuple[ir.Field, Value], ...]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Call:
+class Call(Struct, frozen=True, kw_only=True):
     op: ir.Operation
     wrapper: ir.Model | None
     body: ir.RequestBody | None
@@ -57,7 +58,7 @@ def call_of(api: ir.Api, op: ir.Operation, config: Config, limit: int | None = N
     ``limit`` overrides ``config.max_method_params``."""
     wrapper = api.model(op.request_model) if op.request_model else None
     if limit is not None:
-        config = replace(config, max_method_params=limit)
+        config = dataclasses.replace(config, max_method_params=limit)
     sig = signature(op, api, config)
     if sig.kind == "request":
         return Call(op=op, wrapper=wrapper, body=op.request_body, flat=None)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
+
+from msgspec import Struct
 
 from generator import ir
 from generator.config import LISTED_EXAMPLES_SINCE, Config, compat_at_least
@@ -21,16 +22,14 @@ OPTIONAL = ":heavy_minus_sign:"
 NO_DESCRIPTION = "N/A"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Member:
+class Member(Struct, frozen=True, kw_only=True):
     """One ``### `T` `` section of a union doc."""
 
     heading: str
     code: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DocView:
+class DocView(Struct, frozen=True, kw_only=True):
     """Everything a doc template prints, already computed (templates only
     place it)."""
 

@@ -16,8 +16,9 @@ doc's stream of draws.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 from generator import ir
 from generator.examples.faker import Faker, java_hash_code, prime
@@ -216,8 +217,7 @@ class Examples:
         return False
 
 
-@dataclass(frozen=True, slots=True)
-class _Probe:
+class _Probe(Struct, frozen=True):
     """What a structural search looks for, at each kind of node."""
 
     field: Callable[[ir.Field], bool]

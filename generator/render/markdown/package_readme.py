@@ -10,9 +10,9 @@ model, so the README shows a real ``except``/``catch`` branch when it can.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from msgspec import Struct, structs
 
 from generator import ir
 from generator.config import Config
@@ -43,8 +43,7 @@ _TS_RETRY = """{
 _TS_RETRY_OPTIONS = "{\n    retries: " + _TS_RETRY.replace("\n", "\n  ") + ",\n  }"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Resource:
+class Resource(Struct, frozen=True, kw_only=True):
     heading: str
     level: str
     """``###`` for a top-level SDK class, ``####`` for a nested one."""
@@ -53,14 +52,12 @@ class Resource:
     """(method, anchor, summary)."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ErrorCase:
+class ErrorCase(Struct, frozen=True, kw_only=True):
     class_name: str
     statuses: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Readme:
+class Readme(Struct, frozen=True, kw_only=True):
     package: str
     description: str | None
     summary: str | None
@@ -165,14 +162,14 @@ def _py_extend(usage: PyUsage | None, imports: tuple[str, ...], client_args: tup
     """A snippet with more imports or constructor arguments (in front)."""
     if usage is None:
         return None
-    return dataclasses.replace(usage, imports=tuple(sorted({*usage.imports, *imports})),
+    return structs.replace(usage, imports=tuple(sorted({*usage.imports, *imports})),
                                client_args=client_args + usage.client_args)
 
 
 def _ts_extend(usage: TsUsage | None, client_args: tuple[str, ...]) -> TsUsage | None:
     if usage is None:
         return None
-    return dataclasses.replace(usage, client_args=client_args + usage.client_args)
+    return structs.replace(usage, client_args=client_args + usage.client_args)
 
 
 def _security_table(api: ir.Api, config: Config, name_of: Callable[[str], str]) -> str:

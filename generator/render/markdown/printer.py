@@ -10,8 +10,9 @@ generated source has them expanded and prettier keeps that.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import TypeAlias, Union
+
+from msgspec import Struct
 
 WIDTH = 80
 INDENT = 2
@@ -21,18 +22,15 @@ INDENT = 2
 _MIN_BREAKABLE_KEY = INDENT + 3
 
 
-@dataclass(frozen=True, slots=True)
-class JsScalar:
+class JsScalar(Struct, frozen=True):
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class JsArray:
+class JsArray(Struct, frozen=True):
     items: tuple[JsValue, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class JsObject:
+class JsObject(Struct, frozen=True):
     entries: tuple[tuple[str, JsValue], ...]
     """(printed key, value): a bare identifier or a quoted map key."""
 

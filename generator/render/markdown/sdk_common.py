@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
+
+from msgspec import Struct
 
 from generator import ir
 from generator.config import Config
@@ -23,8 +24,7 @@ REQUEST_TEXT = "The request object to use for the request."
 _ANCHOR_DROP = re.compile(r"[^a-z0-9 _-]")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Group:
+class Group(Struct, frozen=True, kw_only=True):
     """The operations of one SDK class, in spec order."""
 
     path: tuple[str, ...]
@@ -32,15 +32,13 @@ class Group:
     operations: tuple[ir.Operation, ...]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ErrorRow:
+class ErrorRow(Struct, frozen=True, kw_only=True):
     model: ir.Model
     statuses: tuple[str, ...]
     content_type: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class OpView:
+class OpView(Struct, frozen=True, kw_only=True):
     """One ``## method`` section, every piece already rendered."""
 
     name: str
@@ -55,8 +53,7 @@ class OpView:
     errors: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SdkDocView:
+class SdkDocView(Struct, frozen=True, kw_only=True):
     title: str
     accessor: str | None
     """``sessions`` / ``deployments.metrics``; None for the root class."""

@@ -8,7 +8,8 @@ and the errors, in the layout of Speakeasy's Python docs.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from generator import ir
 from generator.config import Config
@@ -32,8 +33,7 @@ _RETRIES_CELL = "[Optional[utils.RetryConfig]](../../models/utils/retryconfig.md
 INDENT = 4
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PyUsage:
+class PyUsage(Struct, frozen=True, kw_only=True):
     """A usage snippet; the template supplies the fixed lines around it."""
 
     module: str

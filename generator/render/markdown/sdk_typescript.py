@@ -12,7 +12,8 @@ Also the static ``docs/lib/utils/retryconfig.md`` the parameter rows link to.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from generator import ir
 from generator.config import Config
@@ -51,8 +52,7 @@ _OPTIONS_ROWS = (
 )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TsUsage:
+class TsUsage(Struct, frozen=True, kw_only=True):
     """A usage snippet; the templates supply the fixed lines around it."""
 
     package: str

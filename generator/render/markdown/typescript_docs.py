@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
-from dataclasses import dataclass
+from msgspec import Struct, structs
 
 from generator import ir
 from generator.config import Config, compat_at_least
@@ -43,8 +42,7 @@ def typescript_docs(api: ir.Api, config: Config, examples: Examples | None = Non
     return files
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Context:
+class _Context(Struct, frozen=True, kw_only=True):
     """What the docs take from the configuration."""
 
     package: str
@@ -108,7 +106,7 @@ def unrecognized_type(values: tuple[ir.JsonValue, ...]) -> str:
 def _defaulted_optional(field: ir.Field) -> ir.Field:
     """A required field with a default need not be given: the docs show
     it optional."""
-    return dataclasses.replace(field, required=False) if field.required and field.default is not None else field
+    return structs.replace(field, required=False) if field.required and field.default is not None else field
 
 
 def _additional_row(body: ir.Object) -> tuple[ir.Field, ...]:

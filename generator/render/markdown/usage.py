@@ -19,8 +19,9 @@ somewhere below them (Speakeasy's ``optionalPropertyRendering: withExample``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TypeAlias, Union
+
+from msgspec import Struct
 
 from generator import ir
 from generator.examples.dates import draw_millis, iso_datetime
@@ -34,39 +35,33 @@ _FLOAT_MAX = 10000
 _INT_MAX = 1000000
 
 
-@dataclass(frozen=True, slots=True)
-class Scalar:
+class Scalar(Struct, frozen=True):
     value: ir.JsonValue
     """A str, int, float, bool or None."""
 
 
-@dataclass(frozen=True, slots=True)
-class Date:
+class Date(Struct, frozen=True):
     iso: str
 
 
-@dataclass(frozen=True, slots=True)
-class File:
+class File(Struct, frozen=True):
     """Binary content, read from a local file in the snippet."""
 
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class Obj:
+class Obj(Struct, frozen=True):
     """An instance of an object model: its shown fields, in model order."""
 
     model: ir.Model | None
     entries: tuple[tuple[ir.Field, Value], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Mapping:
+class Mapping(Struct, frozen=True):
     entries: tuple[tuple[str, Value], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Seq:
+class Seq(Struct, frozen=True):
     items: tuple[Value, ...]
 
 

@@ -11,16 +11,17 @@ valid Python either way; matching black lets the format stage skip black
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Union
+
+from msgspec import Struct
+from msgspec.structs import force_setattr
 
 LINE_LENGTH = 88
 INDENT = "    "
 _CLOSE = {"[": "]", "(": ")", "{": "}"}
 
 
-@dataclass(frozen=True, slots=True)
-class Call:
+class Call(Struct, frozen=True):
     """``head`` + bracket + comma-separated ``args`` + closing bracket.
 
     ``head`` is any text before the bracket: ``List``, ``pydantic.Field``,
@@ -33,14 +34,15 @@ class Call:
     display: bool = False
     """A collection display (``[...]``, ``(...)`` tuple, ``{...}`` dict):
     black explodes it one element per line once split."""
-    text: str = field(init=False, repr=False, compare=False)
+    text: str = ""
     """The expression on one line: made once, as layouts ask for it again
-    and again for every enclosing expression."""
+    and again for every enclosing expression.  Always computed from the
+    other fields (a value passed in is replaced)."""
 
     def __post_init__(self) -> None:
         comma = "," if self.display and self.open == "(" and len(self.args) == 1 else ""
         text = self.head + self.open + ", ".join(flat(a) for a in self.args) + comma + _CLOSE[self.open]
-        object.__setattr__(self, "text", text)
+        force_setattr(self, "text", text)
 
     @property
     def close(self) -> str:
@@ -146,8 +148,7 @@ def _wrappable(text: str, fits: bool) -> bool:
     return "." in text or fits
 
 
-@dataclass(frozen=True, slots=True)
-class Param:
+class Param(Struct, frozen=True):
     """``name[: annotation][ = default]`` in a signature."""
 
     name: str

@@ -12,9 +12,10 @@ property of an object model (CONVENTIONS.md section 4).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
 from datetime import datetime
+
+from msgspec import Struct
 
 from generator import ir
 from generator.render.identifiers import python_field
@@ -45,8 +46,7 @@ _METADATA_CLASS = {"path": "PathParamMetadata", "query": "QueryParamMetadata", "
                    "cookie": "CookieMetadata"}
 
 
-@dataclass(frozen=True, slots=True)
-class FieldView:
+class FieldView(Struct, frozen=True):
     name: str
     wire_name: str
     required: bool

@@ -19,15 +19,15 @@ from __future__ import annotations
 import keyword
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from generator import ir
 
 _NON_IDENT = re.compile(r"[^0-9a-z_]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Module:
+class Module(Struct, frozen=True):
     stem: str
     models: tuple[ir.Model, ...]
 

@@ -7,7 +7,7 @@ error bodies are referenced through their ``...Data`` model.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from msgspec import Struct, field
 
 from generator import ir
 from generator.render.identifiers import EMPTY_MEMBER, enum_member_word
@@ -68,8 +68,7 @@ def literal_atom(value: object) -> str | None:
     return None
 
 
-@dataclass
-class Types:
+class Types(Struct):
     """Builds type expressions for the models of one module."""
 
     api: ir.Api

@@ -9,7 +9,7 @@ enum when ``enum_format`` is ``"enum"``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from generator import ir
 from generator.config import Config
@@ -29,8 +29,7 @@ from generator.render.python.typeexpr import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class SerializerView:
+class SerializerView(Struct, frozen=True):
     decorator: str
     handler: str
     info: str
@@ -38,8 +37,7 @@ class SerializerView:
     body: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ErrorView:
+class ErrorView(Struct, frozen=True):
     name: str
     header: tuple[str, ...]
     data: str
@@ -48,8 +46,7 @@ class ErrorView:
     marshal: str
 
 
-@dataclass(frozen=True, slots=True)
-class ObjectView:
+class ObjectView(Struct, frozen=True):
     name: str
     header: tuple[str, ...]
     typed_dict: str | None
@@ -61,16 +58,14 @@ class ObjectView:
     kind: str = "object"
 
 
-@dataclass(frozen=True, slots=True)
-class AliasView:
+class AliasView(Struct, frozen=True):
     lines: tuple[str, ...]
     td_lines: tuple[str, ...]
     doc: str | None
     kind: str = "alias"
 
 
-@dataclass(frozen=True, slots=True)
-class EnumClassView:
+class EnumClassView(Struct, frozen=True):
     name: str
     header: tuple[str, ...]
     doc: str | None
@@ -81,8 +76,7 @@ class EnumClassView:
 Block = ObjectView | AliasView | EnumClassView
 
 
-@dataclass(frozen=True, slots=True)
-class ModuleView:
+class ModuleView(Struct, frozen=True):
     stem: str
     imports: tuple[str, ...]
     blocks: tuple[Block, ...]

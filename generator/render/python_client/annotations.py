@@ -8,7 +8,7 @@ the runtime types come from ``.types``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from generator import ir
 from generator.render.python.code import Call, Expr, flat
@@ -31,7 +31,6 @@ class ClientScope(Scope):
         return 2
 
 
-@dataclass
 class ClientTypes(Types):
     """``Types`` for a module at the package root."""
 

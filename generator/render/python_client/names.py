@@ -14,7 +14,8 @@
 from __future__ import annotations
 
 import keyword
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from generator import ir
 from generator.words import pascal, snake
@@ -32,8 +33,7 @@ def identifier(text: str, fallback: str) -> str:
     return name + "_" if keyword.iskeyword(name) or keyword.issoftkeyword(name) else name
 
 
-@dataclass
-class SdkClass:
+class SdkClass(Struct):
     path: tuple[str, ...]
     name: str
     module: str

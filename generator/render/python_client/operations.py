@@ -9,7 +9,8 @@ no argument can shadow what the body needs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from generator import ir
 from generator.render.identifiers import python_field
@@ -34,8 +35,7 @@ _METHOD = " " * 4
 _BODY = " " * 8
 
 
-@dataclass(frozen=True, slots=True)
-class MethodView:
+class MethodView(Struct, frozen=True):
     """Lines of a method, already laid out in black's style (at their
     indentation), for its synchronous and asynchronous versions."""
 
@@ -50,8 +50,7 @@ class MethodView:
     """The call of the response-reading function."""
 
 
-@dataclass(frozen=True, slots=True)
-class ModuleParts:
+class ModuleParts(Struct, frozen=True):
     """Module-level code an operation adds: its endpoint and result function."""
 
     endpoint: tuple[str, ...]

@@ -8,7 +8,7 @@ HTTP clients, the retry policy and the timeout.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from generator import ir
 from generator.config import Config
@@ -23,8 +23,7 @@ _STANDARD = ("server_idx", "server_url", "url_params", "client", "async_client",
 _BODY_NAMES = frozenset({"self", "models", "utils", "httpx", "weakref", "SDKConfiguration"})
 
 
-@dataclass(frozen=True, slots=True)
-class Credential:
+class Credential(Struct, frozen=True):
     arg: str
     key: str
     """Field of ``Security`` (security) or wire name of the header (globals)."""

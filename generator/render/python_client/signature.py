@@ -18,8 +18,9 @@ The rule, read from the reference SDK's docs (``flattenRequests``):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 from generator import ir
 from generator.config import Config
@@ -30,8 +31,7 @@ from generator.render.python.fields import python_names
 RESERVED_ARGS = frozenset({"self", "retries", "server_url", "timeout_ms", "http_headers", "models", "utils"})
 
 
-@dataclass(frozen=True, slots=True)
-class Arg:
+class Arg(Struct, frozen=True):
     name: str
     """The Python parameter name."""
     key: str
@@ -40,8 +40,7 @@ class Arg:
     group: Literal["param", "body"]
 
 
-@dataclass(frozen=True, slots=True)
-class Signature:
+class Signature(Struct, frozen=True):
     kind: Literal["none", "flat", "request"]
     args: tuple[Arg, ...]
     request_type: ir.TypeExpr | None

@@ -20,7 +20,7 @@ Contract:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from generator import ir
 from generator.config import Config
@@ -40,8 +40,7 @@ VALIDATION_ERROR = "SDKValidationError"
 _ERROR_MEMBERS = frozenset({"name", "message", "stack", "cause", "constructor", "data$"})
 
 
-@dataclass(frozen=True, slots=True)
-class ErrorProperty:
+class ErrorProperty(Struct, frozen=True):
     name: str
     access: str
     """``.name`` or ``["name"]``: how the constructor reads and writes it."""
@@ -50,8 +49,7 @@ class ErrorProperty:
     description: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class ErrorClassView:
+class ErrorClassView(Struct, frozen=True):
     model: ModelView
     body: ObjectView
     data_name: str

@@ -8,7 +8,7 @@ the globals it relies on, and how it spells zod.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from generator import ir
 from generator.render.typescript.escape import ts_literal
@@ -18,8 +18,7 @@ DATE_FORMATS = frozenset({"date-time", "date"})
 BINARY_GLOBALS = ("ReadableStream", "Blob", "ArrayBuffer", "Uint8Array")
 
 
-@dataclass(frozen=True, slots=True)
-class Scope:
+class Scope(Struct, frozen=True):
     """Name resolution inside the file of one model."""
 
     api: ir.Api

@@ -9,8 +9,9 @@ filters; expressions built here escape their literals themselves.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable, Literal
+
+from msgspec import Struct
 
 from generator import ir
 from generator.config import Config
@@ -32,8 +33,7 @@ _RESERVED_STEMS = frozenset(
 _RUNTIME_TYPES = frozenset({"ClosedEnum", "SafeParseResult", "UnknownVariant"})
 
 
-@dataclass(frozen=True, slots=True)
-class FieldView:
+class FieldView(Struct, frozen=True):
     name: str
     """The camelCase property of the model type."""
     wire_name: str
@@ -46,8 +46,7 @@ class FieldView:
     zod_out: str
 
 
-@dataclass(frozen=True, slots=True)
-class ObjectView:
+class ObjectView(Struct, frozen=True):
     fields: tuple[FieldView, ...]
     renamed: bool
     """Some property differs from its wire name, so the schemas ``remap``."""
@@ -71,14 +70,12 @@ class ObjectView:
         return [(f.name, f.wire_name) for f in self.fields if f.name != f.wire_name]
 
 
-@dataclass(frozen=True, slots=True)
-class EnumMember:
+class EnumMember(Struct, frozen=True):
     key: str
     literal: str
 
 
-@dataclass(frozen=True, slots=True)
-class EnumView:
+class EnumView(Struct, frozen=True):
     style: Literal["const", "enum", "literals"]
     members: tuple[EnumMember, ...]
     type: str
@@ -86,8 +83,7 @@ class EnumView:
     zod: str
 
 
-@dataclass(frozen=True, slots=True)
-class UnionView:
+class UnionView(Struct, frozen=True):
     type: str
     wire_type: str
     zod_in: str
@@ -98,8 +94,7 @@ class UnionView:
     """Forward-compatible: imports the unknown-variant helpers."""
 
 
-@dataclass(frozen=True, slots=True)
-class ModelView:
+class ModelView(Struct, frozen=True):
     kind: Literal["object", "enum", "union"]
     name: str
     fn: str

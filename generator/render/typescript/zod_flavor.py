@@ -20,14 +20,13 @@ classic layout byte for byte; the mini build's nested calls stay on one line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from generator.config import Config
 from generator.render.typescript.escape import ts_object_key, ts_string
 
 
-@dataclass(frozen=True, slots=True)
-class ZodFlavor:
+class ZodFlavor(Struct, frozen=True):
     module: str
     type_def: str
     """The middle ``ZodType`` argument zod 3 has (``z.ZodTypeDef, ``)."""

@@ -28,10 +28,11 @@ Contract:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
+
+from msgspec import Struct
 
 from generator import ir
 from generator.config import Config
@@ -72,15 +73,13 @@ _CLIENT_ERRORS = ("SDKValidationError", "UnexpectedClientError", "InvalidRequest
                   "RequestTimeoutError", "ConnectionError")
 
 
-@dataclass(frozen=True, slots=True)
-class Getter:
+class Getter(Struct, frozen=True):
     name: str
     class_name: str
     stem: str
 
 
-@dataclass(frozen=True, slots=True)
-class SdkView:
+class SdkView(Struct, frozen=True):
     class_name: str
     core: str
     is_root: bool
@@ -104,8 +103,7 @@ class SdkView:
         return _namespaces(text)
 
 
-@dataclass(frozen=True, slots=True)
-class FuncView:
+class FuncView(Struct, frozen=True):
     method: MethodView
     core: str
     default_error: str

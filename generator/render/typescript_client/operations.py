@@ -21,8 +21,9 @@ returns errors as ``{ ok: false, error }``; the SDK method throws them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 from generator import ir
 from generator.render.media import is_json
@@ -35,8 +36,7 @@ Kind = Literal["json", "sse", "text", "binary", "void", "error_class", "api_erro
 _ZOD = re.compile(r"(?<![\w$.])z\.")
 
 
-@dataclass(frozen=True, slots=True)
-class ParamView:
+class ParamView(Struct, frozen=True):
     wire_name: str
     location: str
     style: str
@@ -47,16 +47,14 @@ class ParamView:
     """Declared with a JSON ``content``: sent as JSON text."""
 
 
-@dataclass(frozen=True, slots=True)
-class RequestArg:
+class RequestArg(Struct, frozen=True):
     type: str
     optional: bool
     schema: str
     """Outbound zod schema of the argument (request -> wire shape)."""
 
 
-@dataclass(frozen=True, slots=True)
-class ResponseCase:
+class ResponseCase(Struct, frozen=True):
     statuses: tuple[str, ...]
     kind: Kind
     content_type: str | None
@@ -70,8 +68,7 @@ class ResponseCase:
         return self.kind in ("error_class", "api_error")
 
 
-@dataclass(frozen=True, slots=True)
-class RetryView:
+class RetryView(Struct, frozen=True):
     backoff: bool
     initial_interval: int
     max_interval: int
@@ -81,8 +78,7 @@ class RetryView:
     status_codes: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class MethodView:
+class MethodView(Struct, frozen=True):
     name: str
     function: str
     """The standalone function (``sessionsCreate``) the method calls."""

@@ -9,8 +9,9 @@ name (``serverURL``, ``timeoutMs``, ...): a clash gets a number.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 from generator import ir
 from generator.config import Config
@@ -22,8 +23,7 @@ FIXED_OPTIONS = ("httpClient", "serverIdx", "serverURL", "retryConfig", "timeout
 CredentialKind = Literal["bearer", "basic", "http", "header", "query", "cookie"]
 
 
-@dataclass(frozen=True, slots=True)
-class Credential:
+class Credential(Struct, frozen=True):
     key: str
     """The scheme's key in ``components.securitySchemes``."""
     option: str
@@ -34,15 +34,13 @@ class Credential:
     description: str
 
 
-@dataclass(frozen=True, slots=True)
-class GlobalHeader:
+class GlobalHeader(Struct, frozen=True):
     wire_name: str
     option: str
     description: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class OptionsView:
+class OptionsView(Struct, frozen=True):
     credentials: tuple[Credential, ...]
     globals: tuple[GlobalHeader, ...]
     servers: tuple[str, ...]

@@ -17,7 +17,7 @@ here, once, in spec order:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from msgspec import Struct, field
 
 from generator import ir
 from generator.words import camel, pascal
@@ -31,8 +31,7 @@ RUNTIME_NAMES = frozenset({
 _RESERVED_STEMS = frozenset({"sdk", "index"})
 
 
-@dataclass(slots=True)
-class Node:
+class Node(Struct):
     path: tuple[str, ...]
     class_name: str = ""
     children: list[tuple[str, Node]] = field(default_factory=list)
