@@ -4,6 +4,7 @@ data, by YAML 1.2 rules; positions found by streaming equal those of the tree.""
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from generator.diagnostics import SpecError
 from generator.loader.parse import parse_document
 from generator.loader.positions import PositionIndex
-from generator.loader.yaml_reader import UNREAD, SpecLoader, read_fast
+from generator.loader.yaml_reader import UNREAD, SpecLoader, needs_pyyaml, read_fast
 
 pytest.importorskip("ryaml")  # a dependency wherever it has a wheel; elsewhere PyYAML reads everything
 
@@ -100,6 +101,25 @@ def test_yaml_1_2_rules(text: str, expected: object) -> None:
 def test_what_ryaml_does_not_read_alike_goes_to_pyyaml(text: str, expected: object) -> None:
     data, _ = parse_document(text, "spec.yaml")
     assert _same(data, expected)
+
+
+# The rule ``needs_pyyaml`` implements, as one regex (too slow on big specs).
+_TAG_OR_MERGE = re.compile(r"<<[ \t]*:|[ \t\n\[{,]!(?![\s\[(=])|^!")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\n\r[]{}(),=!<:a\u00a0\u2028", max_size=12))
+def test_the_tag_and_merge_key_scan_follows_its_rule(text: str) -> None:
+    assert needs_pyyaml(text) == bool(_TAG_OR_MERGE.search(text))
+
+
+@pytest.mark.parametrize(("text", "needed"), [
+    ("a: !!str 12\n", True), ("!tag\n", True), ("a: [!x 1]\n", True), ("a: <<  : b\n", True),
+    ("a: Hello!\n", False), ("a: ! x\n", False), ("! x\n", True), ("a: x != y\n", False), ("a: '!(x)'\n", False),
+    ("a: !", True),
+])
+def test_texts_that_may_hold_a_tag_or_merge_key_go_to_pyyaml(text: str, needed: bool) -> None:
+    assert needs_pyyaml(text) is needed
 
 
 def test_an_unknown_tag_is_a_located_error_not_a_value() -> None:

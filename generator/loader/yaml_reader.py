@@ -29,16 +29,32 @@ import yaml
 UNREAD: Any = object()
 """What ``read_fast`` returns for a text that PyYAML must read."""
 
-_NEEDS_PYYAML = re.compile(
-    r"<<[ \t]*:"  # a merge key: ryaml keeps it as a plain key
-    r"|[ \t\n\[{,]!(?![\s\[(=])"  # maybe a tag: ryaml turns one into a one-key mapping
-)
+_MERGE_KEY = re.compile(r"<<[ \t]*:")  # ryaml keeps a merge key as a plain key
+_NOT_A_TAG = re.compile(r"[\s\[(=]")  # what follows a ``!`` that starts no tag
+
+
+def needs_pyyaml(text: str) -> bool:
+    """Whether ``text`` may hold a merge key or a tag (ryaml turns a tag into
+    a one-key mapping): it starts with ``!``, or has a ``!`` after a space,
+    tab, newline, ``[``, ``{`` or ``,`` followed by neither whitespace nor
+    ``[(=``.
+
+    The scan jumps from ``!`` to ``!`` (a spec has few): one regex for both
+    cases, which no literal prefix can speed up, took 15 ms on a 1.2 MB spec."""
+    if text.startswith("!") or _MERGE_KEY.search(text):
+        return True
+    at = text.find("!")
+    while at != -1:
+        if at and text[at - 1] in " \t\n[{," and not _NOT_A_TAG.match(text, at + 1):
+            return True
+        at = text.find("!", at + 1)
+    return False
 
 
 def read_fast(text: str) -> Any:
     """The data of ``text`` read by ryaml, or ``UNREAD`` when PyYAML must
     read it (see the module docstring), including when ryaml refuses it."""
-    if _NEEDS_PYYAML.search(text) or text.startswith("!"):
+    if needs_pyyaml(text):
         return UNREAD
     try:
         import ryaml
