@@ -135,6 +135,13 @@ def test_ts_string_escapes() -> None:
     assert ts_string("back\\slash") == '"back\\\\slash"'
 
 
+@given(st.text())
+def test_a_string_literal_reads_back_as_the_string(text: str) -> None:
+    literal = ts_string(text)
+    assert "\u2028" not in literal and "\u2029" not in literal
+    assert json.loads(literal) == text
+
+
 def test_jsdoc_cannot_be_closed_early() -> None:
     block = jsdoc(NASTY, indent="  ")
     assert block.count("*/") == 1 and block.endswith("  */\n")

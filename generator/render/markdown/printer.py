@@ -9,7 +9,7 @@ generated source has them expanded and prettier keeps that.
 
 from __future__ import annotations
 
-import json
+from json.encoder import encode_basestring
 from typing import TypeAlias, Union
 
 from msgspec import Struct
@@ -43,7 +43,7 @@ def js_string(value: str) -> JsScalar:
     it: Speakeasy does not switch to single quotes the way prettier would
     (openrouter 1.642: ``output: "{\\"temperature\\":72}"``, 11 such values;
     no pair shows a single-quoted one)."""
-    return JsScalar(json.dumps(value, ensure_ascii=False))
+    return JsScalar(encode_basestring(value))  # json.dumps(value, ensure_ascii=False), without making an encoder
 
 
 def map_key(key: str) -> str:

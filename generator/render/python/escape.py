@@ -45,6 +45,8 @@ def normalize_doc(text: str) -> str:
     """The text black keeps in a class docstring: universal newlines, no
     surrounding blank space, no trailing spaces, and the lines after the
     first dedented by their common indentation (as ``inspect.cleandoc``)."""
+    if "\n" not in text and "\r" not in text:
+        return text.strip()  # most descriptions: one line, nothing to dedent
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     # the first line is the first one with text: leading blank lines would
     # otherwise hide the indentation black removes from the lines after it

@@ -8,9 +8,9 @@ fallback explicitly.
 
 from __future__ import annotations
 
-import json
 import math
 import re
+from json.encoder import encode_basestring
 
 # ASCII-only on purpose: identifiers from the spec are ASCII after
 # ``typescript_field``; anything else is quoted rather than trusted.
@@ -26,7 +26,7 @@ def ts_string(text: str) -> str:
     terminators inside literals, and lone surrogates because they cannot be
     written as UTF-8.
     """
-    out = json.dumps(text, ensure_ascii=False)
+    out = encode_basestring(text)  # what json.dumps(text, ensure_ascii=False) returns, without making an encoder
     out = out.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
 
