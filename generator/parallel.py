@@ -55,13 +55,18 @@ def run_shared(
     read_end, write_end = os.pipe()
     # Frozen objects are left out of garbage collection: the child's
     # collector then never touches (and so never copies) the pages of the
-    # parent's heap it shares.
+    # parent's heap it shares.  Here the heap is left as frozen as it was
+    # found: a caller that froze objects of its own keeps them frozen
+    # (objects cannot be unfrozen selectively, so the ones frozen now stay
+    # frozen with them).
+    was_frozen = gc.get_freeze_count() > 0
     gc.freeze()
     pid = os.fork()
     if pid == 0:  # the child: never returns into the caller's code
         os.close(read_end)
         _child(lambda: ([job() for job in there], _take(tokens, either)), write_end)
-    gc.unfreeze()
+    if not was_frozen:
+        gc.unfreeze()
     os.close(write_end)
     try:
         mine = [job() for job in here]

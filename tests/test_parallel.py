@@ -144,3 +144,37 @@ def test_a_failed_render_leaves_out_and_no_staging_directory(monkeypatch: pytest
         pipeline.generate(config)
     assert _tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+@needs_fork
+def test_the_heap_is_left_as_frozen_as_it_was_found() -> None:
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    parallel.run_split([lambda: 1], [lambda: 2])
+    assert gc.get_freeze_count() == 0  # nothing frozen before: nothing frozen after
+    gc.freeze()
+    try:
+        parallel.run_split([lambda: 1], [lambda: 2])
+        assert gc.get_freeze_count() > 0  # a caller's frozen objects stay frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_a_run_keeps_its_long_lived_data_frozen_only_while_it_runs(monkeypatch: pytest.MonkeyPatch,
+                                                                   tmp_path: Path) -> None:
+    import gc
+
+    seen: list[int] = []
+    config = cfg.build({"spec": SPEC, "out": tmp_path, "python_package": "acme", "sdk_class_name": "Acme"})
+    pipeline.build_plan(config, stage=lambda name: seen.append(gc.get_freeze_count()))
+    # frozen once the spec is parsed (the "normalize" stage) and after normalizing ("render")
+    assert seen[0] == 0 and all(count > 0 for count in seen[1:]) and len(seen) >= 3
+    assert gc.get_freeze_count() == 0  # and unfrozen when the run ends
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        pipeline.build_plan(config)
+        assert gc.get_freeze_count() >= frozen  # a process that froze objects of its own: never unfrozen
+    finally:
+        gc.unfreeze()

@@ -94,6 +94,7 @@ def _components(nodes: list[str], edges: dict[str, list[str]]) -> list[list[str]
     stack: list[str] = []
     on_stack: set[str] = set()
     out: list[list[str]] = []
+    position = {node: i for i, node in enumerate(nodes)}  # not nodes.index: that is quadratic
 
     def visit(v: str) -> None:
         index[v] = low[v] = len(index)
@@ -113,7 +114,7 @@ def _components(nodes: list[str], edges: dict[str, list[str]]) -> list[list[str]
                 group.append(w)
                 if w == v:
                     break
-            out.append(sorted(group, key=nodes.index))
+            out.append(sorted(group, key=position.__getitem__))
 
     for node in nodes:
         if node not in index:
