@@ -45,13 +45,13 @@ CODES: dict[str, str] = {
 }
 
 
-class Span(Struct, frozen=True):
+class Span(Struct, frozen=True, gc=False):
     file: str
     line: int
     column: int
 
 
-class Diagnostic(Struct, frozen=True):
+class Diagnostic(Struct, frozen=True, gc=False):
     severity: Severity
     code: str
     message: str

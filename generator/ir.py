@@ -5,7 +5,10 @@ Contract:
   ``__eq__``, ``__hash__``, ``__repr__``), tuples not lists.  A dataclass does
   the same, but costs fifty times as much to define and ten times as much to
   build, and a run defines about a hundred record classes and builds many
-  thousands of records.
+  thousands of records.  Records are left out of garbage collection
+  (``gc=False``): immutable, they cannot form a cycle (``tests/test_records.py``
+  checks what they hold), and the collector walking them again and again
+  made time per schema grow with the spec's size.
 - No Python or TypeScript syntax in here: a type is a small closed set of
   classes (``Primitive | Array | Map | Ref | Literal | Any``), and a model body
   is one of ``Object | Enum | Union``.
@@ -29,7 +32,7 @@ JsonValue: TypeAlias = object
 """A value decoded from JSON/YAML (None, bool, int, float, str, list, dict)."""
 
 
-class Json(Struct, frozen=True):
+class Json(Struct, frozen=True, gc=False):
     """A box for a spec value whose absence must differ from ``null``."""
 
     value: JsonValue
@@ -38,32 +41,32 @@ class Json(Struct, frozen=True):
 # --------------------------------------------------------------------- types
 
 
-class Primitive(Struct, frozen=True, kw_only=True):
+class Primitive(Struct, frozen=True, kw_only=True, gc=False):
     kind: _Lit["string", "number", "integer", "boolean"]
     format: str | None = None
 
 
-class Array(Struct, frozen=True, kw_only=True):
+class Array(Struct, frozen=True, kw_only=True, gc=False):
     items: TypeExpr
 
 
-class Map(Struct, frozen=True, kw_only=True):
+class Map(Struct, frozen=True, kw_only=True, gc=False):
     values: TypeExpr
 
 
-class Ref(Struct, frozen=True, kw_only=True):
+class Ref(Struct, frozen=True, kw_only=True, gc=False):
     """A reference to a named model, by its id (see ``Model.id``)."""
 
     model: str
 
 
-class Literal(Struct, frozen=True, kw_only=True):
+class Literal(Struct, frozen=True, kw_only=True, gc=False):
     """A ``const`` value."""
 
     value: JsonValue
 
 
-class Any(Struct, frozen=True, kw_only=True):
+class Any(Struct, frozen=True, kw_only=True, gc=False):
     options: tuple[Primitive | Any, ...] = ()
     """For a union no value can pick (the same primitive offered twice): its
     members, a primitive each or Any; example values still draw one."""
@@ -79,7 +82,7 @@ TypeExpr: TypeAlias = _U[Primitive, Array, Map, Ref, Literal, Any]
 ParamLocation: TypeAlias = _Lit["path", "query", "header", "cookie"]
 
 
-class ParamStyle(Struct, frozen=True, kw_only=True):
+class ParamStyle(Struct, frozen=True, kw_only=True, gc=False):
     """How a request-wrapper field travels: as a parameter or as the body."""
 
     location: _Lit["path", "query", "header", "cookie", "body"]
@@ -88,7 +91,7 @@ class ParamStyle(Struct, frozen=True, kw_only=True):
     content_type: str = ""
 
 
-class Field(Struct, frozen=True, kw_only=True):
+class Field(Struct, frozen=True, kw_only=True, gc=False):
     wire_name: str
     type: TypeExpr
     required: bool
@@ -107,17 +110,17 @@ class Field(Struct, frozen=True, kw_only=True):
     param: ParamStyle | None = None
 
 
-class Object(Struct, frozen=True, kw_only=True):
+class Object(Struct, frozen=True, kw_only=True, gc=False):
     fields: tuple[Field, ...]
     additional: TypeExpr | None = None
 
 
-class Enum(Struct, frozen=True, kw_only=True):
+class Enum(Struct, frozen=True, kw_only=True, gc=False):
     values: tuple[JsonValue, ...]
     open: bool = False
 
 
-class UnionMember(Struct, frozen=True, kw_only=True):
+class UnionMember(Struct, frozen=True, kw_only=True, gc=False):
     type: TypeExpr
     origin: str
     title: str | None = None
@@ -127,7 +130,7 @@ class UnionMember(Struct, frozen=True, kw_only=True):
     """The member is a stream of server-sent events, each of ``type``."""
 
 
-class Union(Struct, frozen=True, kw_only=True):
+class Union(Struct, frozen=True, kw_only=True, gc=False):
     members: tuple[UnionMember, ...]
     discriminator: str | None = None
     open: bool = False
@@ -149,7 +152,7 @@ ModelRole: TypeAlias = _Lit[
 ]
 
 
-class ModelName(Struct, frozen=True, kw_only=True):
+class ModelName(Struct, frozen=True, kw_only=True, gc=False):
     """A model's name in each target. Decided once, by ``normalize.naming``."""
 
     python: str
@@ -157,7 +160,7 @@ class ModelName(Struct, frozen=True, kw_only=True):
     ts_namespace: _Lit["components", "operations", "errors"]
 
 
-class Model(Struct, frozen=True, kw_only=True):
+class Model(Struct, frozen=True, kw_only=True, gc=False):
     id: str
     """Unique and stable: the JSON pointer of the schema, or a synthetic one."""
     name: ModelName
@@ -176,7 +179,7 @@ class Model(Struct, frozen=True, kw_only=True):
 # ---------------------------------------------------------------- operations
 
 
-class Parameter(Struct, frozen=True, kw_only=True):
+class Parameter(Struct, frozen=True, kw_only=True, gc=False):
     wire_name: str
     location: ParamLocation
     required: bool
@@ -196,7 +199,7 @@ class Parameter(Struct, frozen=True, kw_only=True):
     serialized in that type, e.g. JSON text in a query string); else empty."""
 
 
-class RequestBody(Struct, frozen=True, kw_only=True):
+class RequestBody(Struct, frozen=True, kw_only=True, gc=False):
     content_type: str
     type: TypeExpr
     required: bool
@@ -207,7 +210,7 @@ class RequestBody(Struct, frozen=True, kw_only=True):
     """The media type's ``example`` (usage snippets show it as the body)."""
 
 
-class Response(Struct, frozen=True, kw_only=True):
+class Response(Struct, frozen=True, kw_only=True, gc=False):
     status: str
     """An HTTP status code (``"200"``), a range (``"4XX"``) or ``"default"``."""
     origin: str
@@ -216,7 +219,7 @@ class Response(Struct, frozen=True, kw_only=True):
     type: TypeExpr | None = None
 
 
-class RetryPolicy(Struct, frozen=True, kw_only=True):
+class RetryPolicy(Struct, frozen=True, kw_only=True, gc=False):
     """``x-speakeasy-retries``: the default retry behaviour of the client."""
 
     strategy: str
@@ -229,7 +232,7 @@ class RetryPolicy(Struct, frozen=True, kw_only=True):
     retry_connection_errors: bool = False
 
 
-class Operation(Struct, frozen=True, kw_only=True):
+class Operation(Struct, frozen=True, kw_only=True, gc=False):
     id: str
     """The JSON pointer of the operation object."""
     name: str
@@ -267,7 +270,7 @@ class Operation(Struct, frozen=True, kw_only=True):
     """The operation's own ``x-speakeasy-timeout`` (else ``Api.timeout_ms``)."""
 
 
-class SecurityScheme(Struct, frozen=True, kw_only=True):
+class SecurityScheme(Struct, frozen=True, kw_only=True, gc=False):
     key: str
     type: str
     scheme: str | None = None
@@ -276,17 +279,17 @@ class SecurityScheme(Struct, frozen=True, kw_only=True):
     bearer_format: str | None = None
 
 
-class Server(Struct, frozen=True, kw_only=True):
+class Server(Struct, frozen=True, kw_only=True, gc=False):
     url: str
     description: str | None = None
 
 
-class ExternalDocs(Struct, frozen=True, kw_only=True):
+class ExternalDocs(Struct, frozen=True, kw_only=True, gc=False):
     url: str
     description: str | None = None
 
 
-class Api(Struct, frozen=True, kw_only=True):
+class Api(Struct, frozen=True, kw_only=True, gc=False):
     title: str
     version: str
     description: str | None

@@ -16,7 +16,7 @@ from generator.diff.shape import Flattener, Node, Shape
 from generator.words import snake
 
 
-class Change(Struct, frozen=True):
+class Change(Struct, frozen=True, gc=False):
     method: str
     """``sdk.group.method()`` as a user calls it."""
     path: str

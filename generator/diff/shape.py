@@ -16,7 +16,7 @@ from generator import ir
 from generator.render.identifiers import python_field
 
 
-class Node(Struct, frozen=True):
+class Node(Struct, frozen=True, gc=False):
     kind: str
     """``object``, ``enum``, ``union``, ``array``, ``map``, ``any``, ``literal`` or a primitive."""
     required: bool = True

@@ -19,7 +19,7 @@ from generator.normalize.feb2025 import naming_base
 _ids = itertools.count()
 
 
-class Seg(Struct, frozen=True, eq=False):
+class Seg(Struct, frozen=True, eq=False, gc=False):
     """A name segment; compared by identity, because two segments with the
     same text are still different places (P's own segment is removed by
     identity, not by text)."""
@@ -32,7 +32,7 @@ def seg(text: str) -> Seg:
     return Seg(text, next(_ids))
 
 
-class Slot(Struct, frozen=True, kw_only=True):
+class Slot(Struct, frozen=True, kw_only=True, gc=False):
     root: str
     """R: the operation name, or the component key."""
     klass: int

@@ -25,7 +25,7 @@ PINNED, COMPONENT, RESERVED, PARAMETER, REQUEST, RESPONSE = -1, 0, 1, 2, 3, 4
 _DEPTH_RANKED = (COMPONENT, RESPONSE)
 
 
-class NameSpec(Struct, frozen=True):
+class NameSpec(Struct, frozen=True, gc=False):
     key: str
     """The id of the model this names."""
     candidates: tuple[tuple[str, ...], ...]

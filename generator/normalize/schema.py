@@ -45,7 +45,7 @@ class Draft(Struct):
     example: ir.Json | None = None
 
 
-class Typed(Struct, frozen=True):
+class Typed(Struct, frozen=True, gc=False):
     type: ir.TypeExpr
     nullable: bool = False
     description: str | None = None

@@ -30,7 +30,7 @@ def kebab(name: str) -> str:
     return _WORD_START.sub("-", name).lower()
 
 
-class TsLayout(Struct, frozen=True, kw_only=True):
+class TsLayout(Struct, frozen=True, kw_only=True, gc=False):
     legacy_file_naming: bool = True
     shared_path: str = DEFAULT_SHARED
 

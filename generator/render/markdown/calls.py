@@ -35,7 +35,7 @@ from generator.render.python_client.signature import Signature, signature
 Entries = tuple[tuple[ir.Field, Value], ...]
 
 
-class Call(Struct, frozen=True, kw_only=True):
+class Call(Struct, frozen=True, kw_only=True, gc=False):
     op: ir.Operation
     wrapper: ir.Model | None
     body: ir.RequestBody | None

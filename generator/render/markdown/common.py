@@ -22,14 +22,14 @@ OPTIONAL = ":heavy_minus_sign:"
 NO_DESCRIPTION = "N/A"
 
 
-class Member(Struct, frozen=True, kw_only=True):
+class Member(Struct, frozen=True, kw_only=True, gc=False):
     """One ``### `T` `` section of a union doc."""
 
     heading: str
     code: str
 
 
-class DocView(Struct, frozen=True, kw_only=True):
+class DocView(Struct, frozen=True, kw_only=True, gc=False):
     """Everything a doc template prints, already computed (templates only
     place it)."""
 

@@ -43,7 +43,7 @@ _TS_RETRY = """{
 _TS_RETRY_OPTIONS = "{\n    retries: " + _TS_RETRY.replace("\n", "\n  ") + ",\n  }"
 
 
-class Resource(Struct, frozen=True, kw_only=True):
+class Resource(Struct, frozen=True, kw_only=True, gc=False):
     heading: str
     level: str
     """``###`` for a top-level SDK class, ``####`` for a nested one."""
@@ -52,12 +52,12 @@ class Resource(Struct, frozen=True, kw_only=True):
     """(method, anchor, summary)."""
 
 
-class ErrorCase(Struct, frozen=True, kw_only=True):
+class ErrorCase(Struct, frozen=True, kw_only=True, gc=False):
     class_name: str
     statuses: str
 
 
-class Readme(Struct, frozen=True, kw_only=True):
+class Readme(Struct, frozen=True, kw_only=True, gc=False):
     package: str
     description: str | None
     summary: str | None

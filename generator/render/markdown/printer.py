@@ -22,15 +22,15 @@ INDENT = 2
 _MIN_BREAKABLE_KEY = INDENT + 3
 
 
-class JsScalar(Struct, frozen=True):
+class JsScalar(Struct, frozen=True, gc=False):
     text: str
 
 
-class JsArray(Struct, frozen=True):
+class JsArray(Struct, frozen=True, gc=False):
     items: tuple[JsValue, ...]
 
 
-class JsObject(Struct, frozen=True):
+class JsObject(Struct, frozen=True, gc=False):
     entries: tuple[tuple[str, JsValue], ...]
     """(printed key, value): a bare identifier or a quoted map key."""
 

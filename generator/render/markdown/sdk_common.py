@@ -24,7 +24,7 @@ REQUEST_TEXT = "The request object to use for the request."
 _ANCHOR_DROP = re.compile(r"[^a-z0-9 _-]")
 
 
-class Group(Struct, frozen=True, kw_only=True):
+class Group(Struct, frozen=True, kw_only=True, gc=False):
     """The operations of one SDK class, in spec order."""
 
     path: tuple[str, ...]
@@ -32,13 +32,13 @@ class Group(Struct, frozen=True, kw_only=True):
     operations: tuple[ir.Operation, ...]
 
 
-class ErrorRow(Struct, frozen=True, kw_only=True):
+class ErrorRow(Struct, frozen=True, kw_only=True, gc=False):
     model: ir.Model
     statuses: tuple[str, ...]
     content_type: str
 
 
-class OpView(Struct, frozen=True, kw_only=True):
+class OpView(Struct, frozen=True, kw_only=True, gc=False):
     """One ``## method`` section, every piece already rendered."""
 
     name: str
@@ -53,7 +53,7 @@ class OpView(Struct, frozen=True, kw_only=True):
     errors: str
 
 
-class SdkDocView(Struct, frozen=True, kw_only=True):
+class SdkDocView(Struct, frozen=True, kw_only=True, gc=False):
     title: str
     accessor: str | None
     """``sessions`` / ``deployments.metrics``; None for the root class."""

@@ -33,7 +33,7 @@ _RETRIES_CELL = "[Optional[utils.RetryConfig]](../../models/utils/retryconfig.md
 INDENT = 4
 
 
-class PyUsage(Struct, frozen=True, kw_only=True):
+class PyUsage(Struct, frozen=True, kw_only=True, gc=False):
     """A usage snippet; the template supplies the fixed lines around it."""
 
     module: str

@@ -52,7 +52,7 @@ _OPTIONS_ROWS = (
 )
 
 
-class TsUsage(Struct, frozen=True, kw_only=True):
+class TsUsage(Struct, frozen=True, kw_only=True, gc=False):
     """A usage snippet; the templates supply the fixed lines around it."""
 
     package: str

@@ -42,7 +42,7 @@ def typescript_docs(api: ir.Api, config: Config, examples: Examples | None = Non
     return files
 
 
-class _Context(Struct, frozen=True, kw_only=True):
+class _Context(Struct, frozen=True, kw_only=True, gc=False):
     """What the docs take from the configuration."""
 
     package: str

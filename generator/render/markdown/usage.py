@@ -35,33 +35,33 @@ _FLOAT_MAX = 10000
 _INT_MAX = 1000000
 
 
-class Scalar(Struct, frozen=True):
+class Scalar(Struct, frozen=True, gc=False):
     value: ir.JsonValue
     """A str, int, float, bool or None."""
 
 
-class Date(Struct, frozen=True):
+class Date(Struct, frozen=True, gc=False):
     iso: str
 
 
-class File(Struct, frozen=True):
+class File(Struct, frozen=True, gc=False):
     """Binary content, read from a local file in the snippet."""
 
     name: str
 
 
-class Obj(Struct, frozen=True):
+class Obj(Struct, frozen=True, gc=False):
     """An instance of an object model: its shown fields, in model order."""
 
     model: ir.Model | None
     entries: tuple[tuple[ir.Field, Value], ...]
 
 
-class Mapping(Struct, frozen=True):
+class Mapping(Struct, frozen=True, gc=False):
     entries: tuple[tuple[str, Value], ...]
 
 
-class Seq(Struct, frozen=True):
+class Seq(Struct, frozen=True, gc=False):
     items: tuple[Value, ...]
 
 

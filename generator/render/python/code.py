@@ -21,7 +21,7 @@ INDENT = "    "
 _CLOSE = {"[": "]", "(": ")", "{": "}"}
 
 
-class Call(Struct, frozen=True):
+class Call(Struct, frozen=True, gc=False):
     """``head`` + bracket + comma-separated ``args`` + closing bracket.
 
     ``head`` is any text before the bracket: ``List``, ``pydantic.Field``,
@@ -148,7 +148,7 @@ def _wrappable(text: str, fits: bool) -> bool:
     return "." in text or fits
 
 
-class Param(Struct, frozen=True):
+class Param(Struct, frozen=True, gc=False):
     """``name[: annotation][ = default]`` in a signature."""
 
     name: str

@@ -46,7 +46,7 @@ _METADATA_CLASS = {"path": "PathParamMetadata", "query": "QueryParamMetadata", "
                    "cookie": "CookieMetadata"}
 
 
-class FieldView(Struct, frozen=True):
+class FieldView(Struct, frozen=True, gc=False):
     name: str
     wire_name: str
     required: bool

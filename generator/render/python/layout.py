@@ -27,7 +27,7 @@ from generator import ir
 _NON_IDENT = re.compile(r"[^0-9a-z_]+")
 
 
-class Module(Struct, frozen=True):
+class Module(Struct, frozen=True, gc=False):
     stem: str
     models: tuple[ir.Model, ...]
 

@@ -29,7 +29,7 @@ from generator.render.python.typeexpr import (
 )
 
 
-class SerializerView(Struct, frozen=True):
+class SerializerView(Struct, frozen=True, gc=False):
     decorator: str
     handler: str
     info: str
@@ -37,7 +37,7 @@ class SerializerView(Struct, frozen=True):
     body: tuple[str, ...]
 
 
-class ErrorView(Struct, frozen=True):
+class ErrorView(Struct, frozen=True, gc=False):
     name: str
     header: tuple[str, ...]
     data: str
@@ -46,7 +46,7 @@ class ErrorView(Struct, frozen=True):
     marshal: str
 
 
-class ObjectView(Struct, frozen=True):
+class ObjectView(Struct, frozen=True, gc=False):
     name: str
     header: tuple[str, ...]
     typed_dict: str | None
@@ -58,14 +58,14 @@ class ObjectView(Struct, frozen=True):
     kind: str = "object"
 
 
-class AliasView(Struct, frozen=True):
+class AliasView(Struct, frozen=True, gc=False):
     lines: tuple[str, ...]
     td_lines: tuple[str, ...]
     doc: str | None
     kind: str = "alias"
 
 
-class EnumClassView(Struct, frozen=True):
+class EnumClassView(Struct, frozen=True, gc=False):
     name: str
     header: tuple[str, ...]
     doc: str | None
@@ -76,7 +76,7 @@ class EnumClassView(Struct, frozen=True):
 Block = ObjectView | AliasView | EnumClassView
 
 
-class ModuleView(Struct, frozen=True):
+class ModuleView(Struct, frozen=True, gc=False):
     stem: str
     imports: tuple[str, ...]
     blocks: tuple[Block, ...]

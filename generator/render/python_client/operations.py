@@ -35,7 +35,7 @@ _METHOD = " " * 4
 _BODY = " " * 8
 
 
-class MethodView(Struct, frozen=True):
+class MethodView(Struct, frozen=True, gc=False):
     """Lines of a method, already laid out in black's style (at their
     indentation), for its synchronous and asynchronous versions."""
 
@@ -50,7 +50,7 @@ class MethodView(Struct, frozen=True):
     """The call of the response-reading function."""
 
 
-class ModuleParts(Struct, frozen=True):
+class ModuleParts(Struct, frozen=True, gc=False):
     """Module-level code an operation adds: its endpoint and result function."""
 
     endpoint: tuple[str, ...]

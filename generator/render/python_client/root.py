@@ -23,7 +23,7 @@ _STANDARD = ("server_idx", "server_url", "url_params", "client", "async_client",
 _BODY_NAMES = frozenset({"self", "models", "utils", "httpx", "weakref", "SDKConfiguration"})
 
 
-class Credential(Struct, frozen=True):
+class Credential(Struct, frozen=True, gc=False):
     arg: str
     key: str
     """Field of ``Security`` (security) or wire name of the header (globals)."""

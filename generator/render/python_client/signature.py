@@ -31,7 +31,7 @@ from generator.render.python.fields import python_names
 RESERVED_ARGS = frozenset({"self", "retries", "server_url", "timeout_ms", "http_headers", "models", "utils"})
 
 
-class Arg(Struct, frozen=True):
+class Arg(Struct, frozen=True, gc=False):
     name: str
     """The Python parameter name."""
     key: str
@@ -40,7 +40,7 @@ class Arg(Struct, frozen=True):
     group: Literal["param", "body"]
 
 
-class Signature(Struct, frozen=True):
+class Signature(Struct, frozen=True, gc=False):
     kind: Literal["none", "flat", "request"]
     args: tuple[Arg, ...]
     request_type: ir.TypeExpr | None

@@ -40,7 +40,7 @@ VALIDATION_ERROR = "SDKValidationError"
 _ERROR_MEMBERS = frozenset({"name", "message", "stack", "cause", "constructor", "data$"})
 
 
-class ErrorProperty(Struct, frozen=True):
+class ErrorProperty(Struct, frozen=True, gc=False):
     name: str
     access: str
     """``.name`` or ``["name"]``: how the constructor reads and writes it."""
@@ -49,7 +49,7 @@ class ErrorProperty(Struct, frozen=True):
     description: str | None
 
 
-class ErrorClassView(Struct, frozen=True):
+class ErrorClassView(Struct, frozen=True, gc=False):
     model: ModelView
     body: ObjectView
     data_name: str

@@ -18,7 +18,7 @@ DATE_FORMATS = frozenset({"date-time", "date"})
 BINARY_GLOBALS = ("ReadableStream", "Blob", "ArrayBuffer", "Uint8Array")
 
 
-class Scope(Struct, frozen=True):
+class Scope(Struct, frozen=True, gc=False):
     """Name resolution inside the file of one model."""
 
     api: ir.Api

@@ -33,7 +33,7 @@ _RESERVED_STEMS = frozenset(
 _RUNTIME_TYPES = frozenset({"ClosedEnum", "SafeParseResult", "UnknownVariant"})
 
 
-class FieldView(Struct, frozen=True):
+class FieldView(Struct, frozen=True, gc=False):
     name: str
     """The camelCase property of the model type."""
     wire_name: str
@@ -46,7 +46,7 @@ class FieldView(Struct, frozen=True):
     zod_out: str
 
 
-class ObjectView(Struct, frozen=True):
+class ObjectView(Struct, frozen=True, gc=False):
     fields: tuple[FieldView, ...]
     renamed: bool
     """Some property differs from its wire name, so the schemas ``remap``."""
@@ -70,12 +70,12 @@ class ObjectView(Struct, frozen=True):
         return [(f.name, f.wire_name) for f in self.fields if f.name != f.wire_name]
 
 
-class EnumMember(Struct, frozen=True):
+class EnumMember(Struct, frozen=True, gc=False):
     key: str
     literal: str
 
 
-class EnumView(Struct, frozen=True):
+class EnumView(Struct, frozen=True, gc=False):
     style: Literal["const", "enum", "literals"]
     members: tuple[EnumMember, ...]
     type: str
@@ -83,7 +83,7 @@ class EnumView(Struct, frozen=True):
     zod: str
 
 
-class UnionView(Struct, frozen=True):
+class UnionView(Struct, frozen=True, gc=False):
     type: str
     wire_type: str
     zod_in: str
@@ -94,7 +94,7 @@ class UnionView(Struct, frozen=True):
     """Forward-compatible: imports the unknown-variant helpers."""
 
 
-class ModelView(Struct, frozen=True):
+class ModelView(Struct, frozen=True, gc=False):
     kind: Literal["object", "enum", "union"]
     name: str
     fn: str

@@ -26,7 +26,7 @@ from generator.config import Config
 from generator.render.typescript.escape import ts_object_key, ts_string
 
 
-class ZodFlavor(Struct, frozen=True):
+class ZodFlavor(Struct, frozen=True, gc=False):
     module: str
     type_def: str
     """The middle ``ZodType`` argument zod 3 has (``z.ZodTypeDef, ``)."""

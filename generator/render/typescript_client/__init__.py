@@ -73,13 +73,13 @@ _CLIENT_ERRORS = ("SDKValidationError", "UnexpectedClientError", "InvalidRequest
                   "RequestTimeoutError", "ConnectionError")
 
 
-class Getter(Struct, frozen=True):
+class Getter(Struct, frozen=True, gc=False):
     name: str
     class_name: str
     stem: str
 
 
-class SdkView(Struct, frozen=True):
+class SdkView(Struct, frozen=True, gc=False):
     class_name: str
     core: str
     is_root: bool
@@ -103,7 +103,7 @@ class SdkView(Struct, frozen=True):
         return _namespaces(text)
 
 
-class FuncView(Struct, frozen=True):
+class FuncView(Struct, frozen=True, gc=False):
     method: MethodView
     core: str
     default_error: str

@@ -36,7 +36,7 @@ Kind = Literal["json", "sse", "text", "binary", "void", "error_class", "api_erro
 _ZOD = re.compile(r"(?<![\w$.])z\.")
 
 
-class ParamView(Struct, frozen=True):
+class ParamView(Struct, frozen=True, gc=False):
     wire_name: str
     location: str
     style: str
@@ -47,14 +47,14 @@ class ParamView(Struct, frozen=True):
     """Declared with a JSON ``content``: sent as JSON text."""
 
 
-class RequestArg(Struct, frozen=True):
+class RequestArg(Struct, frozen=True, gc=False):
     type: str
     optional: bool
     schema: str
     """Outbound zod schema of the argument (request -> wire shape)."""
 
 
-class ResponseCase(Struct, frozen=True):
+class ResponseCase(Struct, frozen=True, gc=False):
     statuses: tuple[str, ...]
     kind: Kind
     content_type: str | None
@@ -68,7 +68,7 @@ class ResponseCase(Struct, frozen=True):
         return self.kind in ("error_class", "api_error")
 
 
-class RetryView(Struct, frozen=True):
+class RetryView(Struct, frozen=True, gc=False):
     backoff: bool
     initial_interval: int
     max_interval: int
@@ -78,7 +78,7 @@ class RetryView(Struct, frozen=True):
     status_codes: tuple[str, ...]
 
 
-class MethodView(Struct, frozen=True):
+class MethodView(Struct, frozen=True, gc=False):
     name: str
     function: str
     """The standalone function (``sessionsCreate``) the method calls."""

@@ -23,7 +23,7 @@ FIXED_OPTIONS = ("httpClient", "serverIdx", "serverURL", "retryConfig", "timeout
 CredentialKind = Literal["bearer", "basic", "http", "header", "query", "cookie"]
 
 
-class Credential(Struct, frozen=True):
+class Credential(Struct, frozen=True, gc=False):
     key: str
     """The scheme's key in ``components.securitySchemes``."""
     option: str
@@ -34,13 +34,13 @@ class Credential(Struct, frozen=True):
     description: str
 
 
-class GlobalHeader(Struct, frozen=True):
+class GlobalHeader(Struct, frozen=True, gc=False):
     wire_name: str
     option: str
     description: str | None
 
 
-class OptionsView(Struct, frozen=True):
+class OptionsView(Struct, frozen=True, gc=False):
     credentials: tuple[Credential, ...]
     globals: tuple[GlobalHeader, ...]
     servers: tuple[str, ...]
