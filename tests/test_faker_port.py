@@ -266,6 +266,19 @@ def test_primed_twisters_draw_what_unprimed_ones_do(seeds: list[int], draws: int
     assert after == before
 
 
+def test_priming_keeps_only_the_last_callers_seeds() -> None:
+    """A long-lived process renders spec after spec: the cache holds one's seeds."""
+    faker_module._PRIMED.clear()
+    try:
+        prime([1, 2, 3])
+        kept = faker_module._PRIMED[faker_module._js_seed_to_uint32(2)]
+        prime([2, 4])
+        assert faker_module._PRIMED.keys() == {faker_module._js_seed_to_uint32(s) for s in (2, 4)}
+        assert faker_module._PRIMED[faker_module._js_seed_to_uint32(2)] is kept  # not seeded again
+    finally:
+        faker_module._PRIMED.clear()
+
+
 def test_a_primed_twister_matches_node_across_the_twist_boundary() -> None:
     prime([-98765])
     try:

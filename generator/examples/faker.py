@@ -28,6 +28,7 @@ from __future__ import annotations
 import builtins
 import functools
 import math
+import sys
 from array import array
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
@@ -91,7 +92,8 @@ _TWIST_AHEAD = 16
 _PRIMED_WORDS = _TWIST_AHEAD + _MT_M + 1
 
 _PRIMED: dict[builtins.int, array[builtins.int]] = {}
-"""Seeded words of the seeds ``prime`` was given, by 32-bit seed word."""
+"""Seeded words of the seeds the last ``prime`` call was given, by 32-bit
+seed word (only the last call's: a long-lived process keeps one spec's)."""
 
 
 def prime(seeds: Iterable[builtins.int]) -> None:
@@ -104,20 +106,31 @@ def prime(seeds: Iterable[builtins.int]) -> None:
     below 2**32 and the multiplier below 2**31), so a step is a few
     big-integer operations.  Twisters made later start from these words;
     the numbers they draw are the same."""
-    words = sorted({_js_seed_to_uint32(seed) for seed in seeds} - _PRIMED.keys())
+    needed = {_js_seed_to_uint32(seed) for seed in seeds}
+    for stale in _PRIMED.keys() - needed:
+        del _PRIMED[stale]
+    words = sorted(needed - _PRIMED.keys())
     if not words:
         return
     lanes = len(words)
     ones = int.from_bytes(b"\x01\x00\x00\x00\x00\x00\x00\x00" * lanes, "little")
     low32, low2 = ones * _UINT32, ones * 3
-    row = int.from_bytes(array("Q", words).tobytes(), "little")
-    table = array("Q")
+    lane_words = array("Q", words)
+    if sys.byteorder == "big":  # the lanes are little-endian bytes
+        lane_words.byteswap()
+    row = int.from_bytes(lane_words.tobytes(), "little")
+    # Read back as 32-bit words, each lane's low half (its words are below
+    # 2**32): half the memory of 64-bit ones, for tens of thousands of seeds
+    # on a big spec.
+    table = array("I")
     for i in range(1, _PRIMED_WORDS + 1):
         table.frombytes(row.to_bytes(8 * lanes, "little"))
         if i < _PRIMED_WORDS:
             row = ((row ^ ((row >> 30) & low2)) * _MT_INIT_MULTIPLIER + ones * i) & low32
+    if sys.byteorder == "big":
+        table.byteswap()
     for lane, word in enumerate(words):
-        _PRIMED[word] = table[lane::lanes]
+        _PRIMED[word] = table[2 * lane::2 * lanes]
 
 
 class _MersenneTwister:
