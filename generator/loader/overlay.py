@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any, Sequence, cast
 
 import jsonpath
-
 from msgspec import Struct
 
 from generator.diagnostics import Diagnostic, Sink, SpecError

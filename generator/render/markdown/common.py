@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import jinja2
-
 from msgspec import Struct
 
 from generator import ir

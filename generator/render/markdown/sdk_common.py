@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import jinja2
-
 from msgspec import Struct
 
 from generator import ir

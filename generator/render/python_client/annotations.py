@@ -8,8 +8,6 @@ the runtime types come from ``.types``.
 
 from __future__ import annotations
 
-from msgspec import Struct
-
 from generator import ir
 from generator.render.python.code import Call, Expr, flat
 from generator.render.python.scope import Scope
