@@ -1,8 +1,8 @@
 """The normalized, target-neutral model of an API that every renderer reads.
 
 Contract:
-- Frozen records (``msgspec.Struct``: slots, no behaviour beyond ``__init__``,
-  ``__eq__``, ``__hash__``, ``__repr__``), tuples not lists.  A dataclass does
+- Frozen records (``msgspec.Struct``: slots, plain data; the only behaviour
+  is ``Api.model``, a lookup by id), tuples not lists.  A dataclass does
   the same, but costs fifty times as much to define and ten times as much to
   build, and a run defines about a hundred record classes and builds many
   thousands of records.  Records are left out of garbage collection

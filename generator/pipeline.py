@@ -70,8 +70,9 @@ class _Renderer(NamedTuple):
 
 
 # Each target's renderers, in order.  Later renderers may replace earlier
-# files.  Named, not imported: each render job imports its own module, so
-# modules load only in the process that uses them.
+# files.  Named, not imported: the docs modules load only in the process
+# that renders docs (the code modules, which the docs use too, are imported
+# before the fork: see ``_render_all``).
 _RENDERERS: dict[str, tuple[_Renderer, ...]] = {
     "python": (
         _Renderer("generator.render.python", "render", True, False),
